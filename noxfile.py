@@ -1,0 +1,197 @@
+"""nox sessions for the flaskish workspace.
+
+Run them through ``python3 tools/dev.py nox -s NAME`` (which installs nox and
+uv first) or with a nox of your own.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tomllib
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+PACKAGES = ROOT / "packages"
+# Bottom-up, so an install of a package never has to look for a sibling.
+PACKAGE_ORDER = [
+    "context",
+    "sessions",
+    "routing",
+    "templating",
+    "cli",
+    "blueprints",
+    "core",
+    "flaskish",
+]
+
+nox.options.default_venv_backend = "uv"
+nox.options.reuse_existing_virtualenvs = False
+nox.options.sessions = ["lint", "typecheck", "tests", "isolated", "build"]
+
+
+def _pyproject(path: Path) -> dict:  # type: ignore[type-arg]
+    with (path / "pyproject.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def _dist_to_folder() -> dict[str, str]:
+    return {
+        _pyproject(PACKAGES / name)["project"]["name"]: name for name in PACKAGE_ORDER
+    }
+
+
+def _sibling_closure(folder: str) -> list[str]:
+    """The package folder and every sibling it depends on, bottom-up."""
+    by_dist = _dist_to_folder()
+    needed: set[str] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        if current in needed:
+            continue
+        needed.add(current)
+        for requirement in _pyproject(PACKAGES / current)["project"]["dependencies"]:
+            dist = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0]
+            if dist in by_dist:
+                pending.append(by_dist[dist])
+    return [name for name in PACKAGE_ORDER if name in needed]
+
+
+def _group(path: Path, name: str) -> list[str]:
+    return list(_pyproject(path).get("dependency-groups", {}).get(name, []))
+
+
+def _install_workspace(session: nox.Session, *groups: str) -> None:
+    requirements = [req for group in groups for req in _group(ROOT, group)]
+    editables = [arg for name in PACKAGE_ORDER for arg in ("-e", str(PACKAGES / name))]
+    session.install(*editables, *requirements)
+
+
+@nox.session
+def dev(session: nox.Session) -> None:
+    """Create .venv with every package editable and every development tool."""
+    session.run("uv", "venv", "--allow-existing", str(ROOT / ".venv"), external=True)
+    python = str(ROOT / ".venv" / "bin" / "python")
+    requirements = [
+        req
+        for group in ("test", "lint", "typecheck", "bench")
+        for req in _group(ROOT, group)
+    ]
+    editables = [arg for name in PACKAGE_ORDER for arg in ("-e", str(PACKAGES / name))]
+    session.run(
+        "uv",
+        "pip",
+        "install",
+        "--python",
+        python,
+        *editables,
+        *requirements,
+        external=True,
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Every package editable in one environment; all unit, integration and example tests."""
+    _install_workspace(session, "test")
+    session.run("lint-imports", "--config", str(ROOT / "pyproject.toml"))
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+@nox.parametrize("package", PACKAGE_ORDER)
+def isolated(session: nox.Session, package: str) -> None:
+    """One package with only its declared dependencies, running its own tests."""
+    for name in _sibling_closure(package):
+        session.install(str(PACKAGES / name))
+    session.install(*_group(PACKAGES / package, "test"))
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        str(PACKAGES / package / "tests"),
+        *session.posargs,
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check over the whole workspace."""
+    session.install(*_group(ROOT, "lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy in strict mode over every package's source."""
+    _install_workspace(session, "typecheck")
+    session.run("mypy")
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """A wheel and an sdist of every package; each wheel installs and imports alone."""
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    for name in PACKAGE_ORDER:
+        session.run(
+            "uv",
+            "build",
+            "--quiet",
+            "--out-dir",
+            str(dist),
+            str(PACKAGES / name),
+            external=True,
+        )
+    wheels = sorted(dist.glob("*.whl"))
+    sdists = sorted(dist.glob("*.tar.gz"))
+    if len(wheels) != len(PACKAGE_ORDER) or len(sdists) != len(PACKAGE_ORDER):
+        session.error(
+            f"expected {len(PACKAGE_ORDER)} wheels and sdists, got {len(wheels)} and {len(sdists)}"
+        )
+    check_root = ROOT / ".nox" / "wheel-checks"
+    wheel_of = {_wheel_name(w): w for w in wheels}
+    for name in PACKAGE_ORDER:
+        module = _pyproject(PACKAGES / name)["project"]["name"].replace("-", "_")
+        env = check_root / name
+        session.run("uv", "venv", "--quiet", "--clear", str(env), external=True)
+        python = str(env / "bin" / "python")
+        # Sibling components come from the wheels just built, never an index.
+        local = [
+            str(wheel_of[_module_of(sibling)]) for sibling in _sibling_closure(name)
+        ]
+        session.run(
+            "uv", "pip", "install", "--quiet", "--python", python, *local, external=True
+        )
+        session.run(
+            python,
+            "-c",
+            f"import {module}; print({module}.__name__, {module}.__version__)",
+            external=True,
+        )
+
+
+def _module_of(folder: str) -> str:
+    return str(_pyproject(PACKAGES / folder)["project"]["name"]).replace("-", "_")
+
+
+def _wheel_name(wheel: Path) -> str:
+    return wheel.name.split("-", 1)[0]
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark flaskish against Flask in one run (see tools/bench)."""
+    _install_workspace(session, "bench")
+    session.run("python", str(ROOT / "tools" / "bench" / "run.py"), *session.posargs)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Serve the demo application on http://127.0.0.1:5000."""
+    _install_workspace(session)
+    session.run("python", str(ROOT / "tools" / "demo.py"), *session.posargs)

@@ -1,0 +1,76 @@
+"""The layer table of docs/architecture.md, enforced by import-linter."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _lint_imports(config: Path) -> subprocess.CompletedProcess[str]:
+    executable = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert executable is not None, "import-linter is not installed in this environment"
+    return subprocess.run(
+        [executable, "--config", str(config), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_workspace_respects_layers() -> None:
+    result = _lint_imports(ROOT / "pyproject.toml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lower", "higher"),
+    [
+        ("flaskish_context", "flaskish_core"),
+        ("flaskish_routing", "flaskish_blueprints"),
+        ("flaskish_sessions", "flaskish_context"),
+    ],
+)
+def test_upward_import_is_reported(tmp_path: Path, lower: str, higher: str) -> None:
+    """The contract does catch a violation: plant one in a copy of the tree."""
+    copy = tmp_path / "packages"
+    shutil.copytree(
+        ROOT / "packages", copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    folder = {
+        "flaskish_context": "context",
+        "flaskish_routing": "routing",
+        "flaskish_sessions": "sessions",
+    }[lower]
+    offender = copy / folder / "src" / lower / "_planted_violation.py"
+    offender.write_text(f"import {higher}\n")
+    config = tmp_path / "pyproject.toml"
+    config.write_text((ROOT / "pyproject.toml").read_text())
+    paths = [str(p) for p in sorted(copy.glob("*/src"))]
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN_WITH_PATHS, str(config), *paths],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert f"{lower}._planted_violation -> {higher}" in result.stdout
+
+
+# Runs import-linter with the copied sources first on sys.path, so the copy
+# (with the planted import) is analysed instead of the installed packages.
+_RUN_WITH_PATHS = """
+import sys
+config, *paths = sys.argv[1:]
+sys.path[:0] = paths
+from importlinter.cli import lint_imports
+sys.exit(lint_imports(config_filename=config, no_cache=True))
+"""
