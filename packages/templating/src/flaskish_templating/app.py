@@ -1,0 +1,211 @@
+"""The templating half of the application object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Iterable
+from functools import cached_property
+from itertools import chain
+from typing import Any
+from typing import ClassVar
+from typing import overload
+from typing import TYPE_CHECKING
+from typing import TypeVar
+
+from flaskish_context import _cv_request
+from flaskish_context import g
+from flaskish_context import request
+from flaskish_context import session
+
+from .environment import Environment
+from .loader import DispatchingJinjaLoader
+
+if TYPE_CHECKING:
+    import logging
+
+    from jinja2 import BaseLoader
+
+    from .protocol import ContextProcessor
+    from .protocol import NamedTemplateSource
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: File name endings rendered with autoescaping on.
+AUTOESCAPE_EXTENSIONS = (".html", ".htm", ".xml", ".xhtml", ".svg")
+
+
+class TemplatingAppMixin:
+    """Jinja environment, context processing and template registration.
+
+    Mixed into the application class, which provides ``config``, ``debug``,
+    ``template_context_processors``, ``iter_blueprints()``, ``jinja_loader``,
+    ``logger``, ``import_name`` and ``ensure_sync``.
+
+    Seams (flaskish names) for subclasses: :meth:`jinja_environment_options`
+    computes the options the environment is built with and
+    :meth:`populate_jinja_environment` fills a new environment's globals and
+    policies; override it and call ``super()`` to add more.
+    """
+
+    config: Any
+    debug: bool
+    import_name: str
+    logger: logging.Logger
+    template_context_processors: dict[str | None, list[ContextProcessor]]
+
+    #: The class :meth:`create_jinja_environment` instantiates.
+    jinja_environment: ClassVar[type[Environment]] = Environment
+
+    #: Options given to the environment, read once when it is created.
+    jinja_options: ClassVar[dict[str, Any]] = {}
+
+    jinja_loader: BaseLoader | None
+
+    if TYPE_CHECKING:
+        # Provided by the application class; declared for the type checker only
+        # so that the mixin never shadows the real methods.
+        def iter_blueprints(self) -> Iterable[NamedTemplateSource]: ...
+
+        def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]: ...
+
+    @cached_property
+    def jinja_env(self) -> Environment:
+        """The Jinja environment, created by :meth:`create_jinja_environment`
+        on first access. Later changes to :attr:`jinja_options` do not apply.
+        """
+        return self.create_jinja_environment()
+
+    def create_jinja_environment(self) -> Environment:
+        """Create the Jinja environment from :attr:`jinja_options`.
+
+        Autoescaping defaults to :meth:`select_jinja_autoescape` and
+        ``auto_reload`` to ``TEMPLATES_AUTO_RELOAD``, or to :attr:`debug` when
+        that is ``None``.
+        """
+        env = self.jinja_environment(self, **self.jinja_environment_options())
+        self.populate_jinja_environment(env)
+        return env
+
+    def jinja_environment_options(self) -> dict[str, Any]:
+        """The keyword arguments for :attr:`jinja_environment` (flaskish seam)."""
+        options = dict(self.jinja_options)
+        options.setdefault("autoescape", self.select_jinja_autoescape)
+        if "auto_reload" not in options:
+            auto_reload = self.config["TEMPLATES_AUTO_RELOAD"]
+            options["auto_reload"] = self.debug if auto_reload is None else auto_reload
+        return options
+
+    def populate_jinja_environment(self, env: Environment) -> None:
+        """Add globals and policies to a new environment (flaskish seam).
+
+        The base adds the ``request``, ``session`` and ``g`` proxies, which
+        templates imported without context still see; the default context
+        processor puts the real objects into rendering contexts.
+        """
+        env.globals.update(request=request, session=session, g=g)
+
+    def create_global_jinja_loader(self) -> DispatchingJinjaLoader:
+        """The environment's loader, dispatching to the app and its blueprints.
+
+        Override :attr:`jinja_loader` rather than this to change where the
+        app's own templates come from.
+        """
+        return DispatchingJinjaLoader(self)
+
+    def select_jinja_autoescape(self, filename: str | None) -> bool:
+        """Whether a template is autoescaped: ``True`` for source strings
+        (no file name) and for ``.html``, ``.htm``, ``.xml``, ``.xhtml`` and
+        ``.svg`` files.
+        """
+        if filename is None:
+            return True
+        return filename.endswith(AUTOESCAPE_EXTENSIONS)
+
+    def update_template_context(self, context: dict[str, Any]) -> None:
+        """Add the values of the context processors to ``context`` in place.
+
+        The app-wide processors run first, then those of the request's
+        blueprints from the outermost to the innermost. Values already in
+        ``context`` (those given to the render call) are never overwritten.
+        """
+        processors = self.template_context_processors
+        names: Iterable[str | None] = (None,)
+        req_ctx = _cv_request.get(None)
+        if req_ctx is not None:
+            blueprints = getattr(req_ctx.request, "blueprints", ())
+            if blueprints:
+                names = chain(names, reversed(blueprints))
+        given = context.copy()
+        for name in names:
+            funcs = processors.get(name)
+            if funcs:
+                for func in funcs:
+                    context.update(self.ensure_sync(func)())
+        context.update(given)
+
+    @overload
+    def template_filter(self, name: F) -> F: ...
+    @overload
+    def template_filter(self, name: str | None = None) -> Callable[[F], F]: ...
+    def template_filter(self, name: str | F | None = None) -> F | Callable[[F], F]:
+        """Register a Jinja filter, as ``@app.template_filter`` or
+        ``@app.template_filter("name")``; the function name is the default.
+        """
+        return _registering(self.add_template_filter, name)
+
+    def add_template_filter(
+        self, f: Callable[..., Any], name: str | None = None
+    ) -> None:
+        """Register ``f`` as a Jinja filter (under its own name by default)."""
+        self.jinja_env.filters[name or f.__name__] = f
+
+    @overload
+    def template_test(self, name: F) -> F: ...
+    @overload
+    def template_test(self, name: str | None = None) -> Callable[[F], F]: ...
+    def template_test(self, name: str | F | None = None) -> F | Callable[[F], F]:
+        """Register a Jinja test, as ``@app.template_test`` or
+        ``@app.template_test("name")``; the function name is the default.
+        """
+        return _registering(self.add_template_test, name)
+
+    def add_template_test(
+        self, f: Callable[..., bool], name: str | None = None
+    ) -> None:
+        """Register ``f`` as a Jinja test (under its own name by default)."""
+        self.jinja_env.tests[name or f.__name__] = f
+
+    @overload
+    def template_global(self, name: F) -> F: ...
+    @overload
+    def template_global(self, name: str | None = None) -> Callable[[F], F]: ...
+    def template_global(self, name: str | F | None = None) -> F | Callable[[F], F]:
+        """Register a Jinja global, as ``@app.template_global`` or
+        ``@app.template_global("name")``; the function name is the default.
+        """
+        return _registering(self.add_template_global, name)
+
+    def add_template_global(
+        self, f: Callable[..., Any], name: str | None = None
+    ) -> None:
+        """Register ``f`` as a Jinja global (under its own name by default)."""
+        self.jinja_env.globals[name or f.__name__] = f
+
+
+def _registering(
+    register: Callable[[Callable[..., Any], str | None], None],
+    name: str | F | None,
+) -> F | Callable[[F], F]:
+    """Serve both decorator forms: bare (``name`` is the function) or called."""
+    if callable(name):
+        register(name, None)
+        return name
+
+    def decorator(f: F) -> F:
+        register(f, name)
+        return f
+
+    return decorator
+
+
+__all__ = ["AUTOESCAPE_EXTENSIONS", "TemplatingAppMixin"]

@@ -1,0 +1,56 @@
+"""The Jinja environment of an application."""
+
+from __future__ import annotations
+
+from typing import Any
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment as BaseEnvironment
+from jinja2 import nodes
+from jinja2 import Template
+
+from .string_cache import DEFAULT_STRING_CACHE_SIZE
+from .string_cache import StringTemplateCache
+
+if TYPE_CHECKING:
+    from .protocol import EnvironmentApp
+
+
+class Environment(BaseEnvironment):
+    """A Jinja environment that knows its application.
+
+    Unless a ``loader`` is given, it loads templates through
+    ``app.create_global_jinja_loader()``, which searches the app and its
+    blueprints. :meth:`from_string_cached` compiles each distinct source once.
+    """
+
+    #: Bound of the per-environment cache used by :meth:`from_string_cached`
+    #: (least recently used sources are evicted first; ``0`` disables it).
+    string_cache_size: int = DEFAULT_STRING_CACHE_SIZE
+
+    def __init__(self, app: EnvironmentApp, **options: Any) -> None:
+        if "loader" not in options:
+            options["loader"] = app.create_global_jinja_loader()
+        super().__init__(**options)
+        self.app = app
+        self._string_cache = StringTemplateCache(self, self.string_cache_size)
+
+    @property
+    def string_cache(self) -> StringTemplateCache:
+        """The compiled-source cache of this environment (not of its parent)."""
+        cache = self._string_cache
+        # overlay() copies attributes from the parent environment, cache included.
+        if cache.environment is not self:
+            cache = self._string_cache = StringTemplateCache(
+                self, self.string_cache_size
+            )
+        return cache
+
+    def from_string_cached(self, source: str | nodes.Template) -> Template:
+        """Like :meth:`from_string`, reusing the template of an identical source."""
+        if isinstance(source, str):
+            return self.string_cache.get(source)
+        return self.from_string(source)
+
+
+__all__ = ["Environment"]

@@ -1,0 +1,65 @@
+"""The attributes this package expects of the application and its blueprints.
+
+Lower packages never import the application; they describe what they use of
+it here, by the names Flask's application and blueprints have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import Any
+from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import logging
+
+    from jinja2 import BaseLoader
+
+#: A template context processor: returns names to add to the context.
+ContextProcessor = Callable[[], dict[str, Any]]
+
+
+class TemplateSource(Protocol):
+    """Something that may carry templates: the app or a blueprint."""
+
+    @property
+    def jinja_loader(self) -> BaseLoader | None: ...
+
+
+class NamedTemplateSource(TemplateSource, Protocol):
+    """A blueprint, as the loader and its explanation see it."""
+
+    name: str
+    import_name: str
+
+
+class EnvironmentApp(Protocol):
+    """What :class:`~flaskish_templating.Environment` uses of its app."""
+
+    def create_global_jinja_loader(self) -> BaseLoader: ...
+
+
+class LoaderApp(TemplateSource, Protocol):
+    """What :class:`~flaskish_templating.DispatchingJinjaLoader` uses."""
+
+    import_name: str
+
+    @property
+    def config(self) -> Mapping[str, Any]: ...
+
+    @property
+    def logger(self) -> logging.Logger: ...
+
+    def iter_blueprints(self) -> Iterable[NamedTemplateSource]: ...
+
+
+__all__ = [
+    "ContextProcessor",
+    "EnvironmentApp",
+    "LoaderApp",
+    "NamedTemplateSource",
+    "TemplateSource",
+]
