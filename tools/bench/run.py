@@ -1,3 +1,160 @@
-"""Benchmark flaskish against Flask (placeholder until the suite lands)."""
+"""Benchmark flaskish against Flask in one run; print ratios.
 
-print("benchmark suite not written yet")
+    python tools/bench/run.py [--rounds N] [--seconds S] [--no-server]
+
+In-process WSGI calls give the per-request figures (median of N rounds,
+each round a fresh process per framework, frameworks alternating). Then:
+import time, memory of a process with the hello app loaded, and an
+end-to-end figure with each framework under gunicorn (2 sync workers) on
+loopback with a load generator in another process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import serve  # noqa: E402
+
+TARGETS = {
+    "hello": 0.40,
+    "path variable": 0.40,
+    "jsonify": 0.40,
+    "200 routes, last": 0.40,
+    "404": 0.40,
+    "render_template": 0.70,
+    "render_template_string": 0.10,
+    "session read+write": 0.50,
+    "form POST": 0.50,
+    "blueprint + url_for": 0.40,
+    "async view": 0.10,
+    "before+after hooks": 0.40,
+}
+
+
+def _measure(framework: str, seconds: float) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "measure.py"),
+            framework,
+            "--seconds",
+            str(seconds),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(out.stdout))
+
+
+def _python_probe(code: str, runs: int) -> float:
+    values = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        )
+        values.append(float(out.stdout.strip()))
+    return statistics.median(values)
+
+
+IMPORT_PROBE = """
+import time
+t = time.perf_counter()
+import {fw}
+print((time.perf_counter() - t) * 1000)
+"""
+
+MEMORY_PROBE = """
+import resource
+import {fw}
+app = {fw}.Flask("hello")
+@app.route("/")
+def hello():
+    return "Hello, World!"
+app.test_client().get("/")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def _verdict(ratio: float, target: float, lower_is_better: bool = True) -> str:
+    ok = ratio <= target if lower_is_better else ratio >= target
+    return "ok" if ok else "MISS"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=0.25)
+    parser.add_argument(
+        "--no-server", action="store_true", help="skip the gunicorn figure"
+    )
+    parser.add_argument("--server-seconds", type=float, default=5.0)
+    args = parser.parse_args()
+
+    samples: dict[str, dict[str, list[float]]] = {
+        "flask": {},
+        "flaskish": {},
+        "werkzeug": {},
+    }
+    for _ in range(args.rounds):
+        for framework in ("flask", "flaskish", "werkzeug"):
+            for name, value in _measure(framework, args.seconds).items():
+                samples[framework].setdefault(name, []).append(value)
+
+    floor = statistics.median(samples["werkzeug"]["hello"])
+    print(f"\nIn-process WSGI, median of {args.rounds} rounds (us/request)\n")
+    print(f"{'scenario':<26}{'Flask':>10}{'flaskish':>10}{'ratio':>8}{'target':>8}")
+    misses = 0
+    for name, target in TARGETS.items():
+        flask_us = statistics.median(samples["flask"][name])
+        ours = statistics.median(samples["flaskish"][name])
+        ratio = ours / flask_us
+        verdict = _verdict(ratio, target)
+        misses += verdict != "ok"
+        print(
+            f"{name:<26}{flask_us:>10.1f}{ours:>10.1f}{ratio:>8.2f}{target:>8.2f}  {verdict}"
+        )
+    print(f"{'werkzeug floor (hello)':<26}{'':>10}{floor:>10.1f}")
+
+    flask_import = _python_probe(IMPORT_PROBE.format(fw="flask"), 7)
+    ours_import = _python_probe(IMPORT_PROBE.format(fw="flaskish"), 7)
+    flask_mem = _python_probe(MEMORY_PROBE.format(fw="flask"), 3)
+    ours_mem = _python_probe(MEMORY_PROBE.format(fw="flaskish"), 3)
+    print(
+        f"\n{'import time (ms)':<26}{flask_import:>10.1f}{ours_import:>10.1f}{ours_import / flask_import:>8.2f}{1.0:>8.2f}  {_verdict(ours_import / flask_import, 1.0)}"
+    )
+    print(
+        f"{'hello process RSS (MiB)':<26}{flask_mem:>10.1f}{ours_mem:>10.1f}{ours_mem / flask_mem:>8.2f}{1.0:>8.2f}  {_verdict(ours_mem / flask_mem, 1.0)}"
+    )
+
+    if not args.no_server:
+        print(
+            f"\nEnd to end: gunicorn, 2 sync workers, loopback, {args.server_seconds:.0f}s of load\n"
+        )
+        results = {
+            fw: serve.measure(fw, args.server_seconds) for fw in ("flask", "flaskish")
+        }
+        for fw, result in results.items():
+            print(
+                f"{fw:<10}{result.requests_per_second:>10.0f} req/s  errors: {result.errors}  ({result.tool})"
+            )
+        ratio = (
+            results["flaskish"].requests_per_second
+            / results["flask"].requests_per_second
+        )
+        print(
+            f"flaskish/Flask requests per second: {ratio:.2f} (target >= 1.30)  {_verdict(ratio, 1.3, False)}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
