@@ -22,7 +22,7 @@ async def _worker(port: int, deadline: float, counts: dict[str, int]) -> None:
             writer.write(REQUEST)
             data = await reader.read()
             writer.close()
-            if data.startswith(b"HTTP/1.1 200") or data.startswith(b"HTTP/1.0 200"):
+            if data.startswith((b"HTTP/1.1 200", b"HTTP/1.0 200")):
                 counts["requests"] += 1
             else:
                 counts["errors"] += 1

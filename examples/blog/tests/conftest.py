@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ INSERT INTO post (title, body, author_id, created)
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[Any]:
+def app(tmp_path: Path) -> Any:
     app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "blog.sqlite")})
     with app.app_context():
         init_db()
@@ -32,7 +31,7 @@ def app(tmp_path: Path) -> Iterator[Any]:
                 bob=generate_password_hash("bob-pw"),
             )
         )
-    yield app
+    return app
 
 
 @pytest.fixture
