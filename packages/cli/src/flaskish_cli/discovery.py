@@ -1,0 +1,253 @@
+"""Finding the application: import paths, module search and factories."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import os
+import sys
+import traceback
+from typing import Any
+from typing import cast
+from typing import Literal
+from typing import overload
+from typing import TYPE_CHECKING
+
+from .errors import NoAppException
+from .protocol import is_app
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import ModuleType
+
+    from .protocol import CliApp
+
+_APP_ATTRIBUTES = ("app", "application")
+_FACTORY_NAMES = ("create_app", "make_app")
+
+
+def _factory_never_ran(factory: Callable[..., Any], error: BaseException) -> bool:
+    """True when ``error`` came from calling ``factory``, not from its body.
+
+    A ``TypeError`` whose traceback never reaches the factory's own code
+    object means the arguments did not fit its signature.
+    """
+    code = factory.__code__
+    frame_tb = error.__traceback__
+    while frame_tb is not None:
+        if frame_tb.tb_frame.f_code is code:
+            return False
+        frame_tb = frame_tb.tb_next
+    return True
+
+
+def find_best_app(module: ModuleType) -> CliApp:
+    """Return the application that ``module`` most likely means.
+
+    Looks at the ``app`` and ``application`` attributes, then for a single
+    application among the module's globals, then calls a ``create_app`` or
+    ``make_app`` factory without arguments.
+    """
+    mod = module.__name__
+    for attr in _APP_ATTRIBUTES:
+        candidate = getattr(module, attr, None)
+        if is_app(candidate):
+            return cast("CliApp", candidate)
+
+    found = [value for value in list(vars(module).values()) if is_app(value)]
+    if len(found) > 1:
+        raise NoAppException(
+            f"Detected multiple Flask applications in module '{mod}'."
+            f" Use '{mod}:name' to specify the correct one."
+        )
+    if found:
+        return cast("CliApp", found[0])
+
+    for attr in _FACTORY_NAMES:
+        factory = getattr(module, attr, None)
+        if not inspect.isfunction(factory):
+            continue
+        try:
+            made = factory()
+        except TypeError as exc:
+            if not _factory_never_ran(factory, exc):
+                raise
+            raise NoAppException(
+                f"Detected factory '{attr}' in module '{mod}', but could not"
+                f" call it without arguments. Use '{mod}:{attr}(args)' to"
+                " specify arguments."
+            ) from exc
+        if is_app(made):
+            return cast("CliApp", made)
+
+    raise NoAppException(
+        f"Failed to find Flask application or factory in module '{mod}'."
+        f" Use '{mod}:name' to specify one."
+    )
+
+
+def _parse_app_expression(
+    app_name: str,
+) -> tuple[str, list[Any], dict[str, Any]]:
+    """Split ``name`` or ``name(literal, key=literal)`` into its parts."""
+    try:
+        node = ast.parse(app_name.strip(), mode="eval").body
+    except SyntaxError:
+        node = None
+
+    if isinstance(node, ast.Name):
+        return node.id, [], {}
+    if not isinstance(node, ast.Call):
+        raise NoAppException(
+            f"Failed to parse {app_name!r} as an attribute name or function call."
+        )
+    if not isinstance(node.func, ast.Name):
+        raise NoAppException(f"Function reference must be a simple name: {app_name!r}.")
+    try:
+        args = [ast.literal_eval(arg) for arg in node.args]
+        kwargs = {
+            kw.arg: ast.literal_eval(kw.value)
+            for kw in node.keywords
+            if kw.arg is not None
+        }
+    except ValueError:
+        # literal_eval's own messages do not say which argument failed.
+        raise NoAppException(
+            f"Failed to parse arguments as literal values: {app_name!r}."
+        ) from None
+    return node.func.id, args, kwargs
+
+
+def find_object_by_string(module: ModuleType, app_name: str) -> Any:
+    """Resolve ``name`` or ``factory(args)`` in ``module`` to an object.
+
+    Functions are called with the literal arguments given (none for a bare
+    name). The result is returned whether or not it is an application; see
+    :func:`find_app_by_string` for the checked form.
+    """
+    name, args, kwargs = _parse_app_expression(app_name)
+    try:
+        target = getattr(module, name)
+    except AttributeError as exc:
+        raise NoAppException(
+            f"Failed to find attribute {name!r} in {module.__name__!r}."
+        ) from exc
+
+    if not inspect.isfunction(target):
+        return target
+    try:
+        return target(*args, **kwargs)
+    except TypeError as exc:
+        if not _factory_never_ran(target, exc):
+            raise
+        raise NoAppException(
+            f"The factory {app_name!r} in module {module.__name__!r} could not"
+            " be called with the specified arguments."
+        ) from exc
+
+
+def not_an_app_message(module_name: str, app_name: str) -> str:
+    """The error shown when ``module:name`` does not give an application."""
+    return (
+        f"A valid Flask application was not obtained from '{module_name}:{app_name}'."
+    )
+
+
+def find_app_by_string(module: ModuleType, app_name: str) -> CliApp:
+    """Return the application named by ``app_name`` in ``module``.
+
+    ``app_name`` is an attribute name or a call of a factory with literal
+    arguments, such as ``create_app('dev', debug=True)``.
+    """
+    found = find_object_by_string(module, app_name)
+    if is_app(found):
+        return cast("CliApp", found)
+    raise NoAppException(not_an_app_message(module.__name__, app_name))
+
+
+def prepare_import(path: str) -> str:
+    """Make the module at ``path`` importable and return its dotted name.
+
+    ``path`` may be a ``.py`` file, a package's ``__init__.py``, a package
+    directory or a plain module name. The first directory above the
+    package structure is put at the front of ``sys.path``.
+    """
+    location = os.path.realpath(path)
+    stem, suffix = os.path.splitext(location)
+    if suffix == ".py":
+        location = stem
+    if os.path.basename(location) == "__init__":
+        location = os.path.dirname(location)
+
+    parts: list[str] = []
+    while True:
+        location, part = os.path.split(location)
+        parts.insert(0, part)
+        if not os.path.isfile(os.path.join(location, "__init__.py")):
+            break
+
+    if not sys.path or sys.path[0] != location:
+        sys.path.insert(0, location)
+    return ".".join(parts)
+
+
+def _is_missing_module(error: ImportError, module_name: str) -> bool:
+    """True when ``error`` says ``module_name`` (or a parent) does not exist.
+
+    Any other import error was raised by code inside the user's module.
+    """
+    if not isinstance(error, ModuleNotFoundError) or not error.name:
+        return False
+    missing = error.name
+    return module_name == missing or module_name.startswith(missing + ".")
+
+
+def import_app_module(
+    module_name: str, raise_if_not_found: bool = True
+) -> ModuleType | None:
+    """Import ``module_name`` for app discovery.
+
+    A missing module is a :class:`NoAppException` (or ``None`` when
+    ``raise_if_not_found`` is false); an ``ImportError`` raised inside the
+    module is reported with its traceback.
+    """
+    try:
+        __import__(module_name)
+    except ImportError as exc:
+        if not _is_missing_module(exc, module_name):
+            raise NoAppException(
+                f"While importing {module_name!r}, an ImportError was raised:"
+                f"\n\n{traceback.format_exc()}"
+            ) from None
+        if raise_if_not_found:
+            raise NoAppException(f"Could not import {module_name!r}.") from None
+        return None
+    return sys.modules[module_name]
+
+
+@overload
+def locate_app(
+    module_name: str, app_name: str | None, raise_if_not_found: Literal[True] = True
+) -> CliApp: ...
+
+
+@overload
+def locate_app(
+    module_name: str, app_name: str | None, raise_if_not_found: Literal[False] = ...
+) -> CliApp | None: ...
+
+
+def locate_app(
+    module_name: str, app_name: str | None, raise_if_not_found: bool = True
+) -> CliApp | None:
+    """Import ``module_name`` and find the application in it.
+
+    With ``app_name`` the application is looked up by
+    :func:`find_app_by_string`, otherwise by :func:`find_best_app`.
+    """
+    module = import_app_module(module_name, raise_if_not_found)
+    if module is None:
+        return None
+    if app_name is None:
+        return find_best_app(module)
+    return find_app_by_string(module, app_name)

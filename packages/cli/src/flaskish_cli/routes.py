@@ -1,0 +1,81 @@
+"""The ``routes`` command: a table of the app's URL rules."""
+
+from __future__ import annotations
+
+from typing import Any
+from typing import TYPE_CHECKING
+
+import click
+
+from .app_group import active_app
+from .app_group import with_appcontext
+
+if TYPE_CHECKING:
+    from werkzeug.routing import Rule
+
+_SORTS = ("endpoint", "methods", "domain", "rule", "match")
+_HIDDEN_METHODS = frozenset({"HEAD", "OPTIONS"})
+
+
+def _route_table(
+    rules: list[Rule], host_matching: bool, all_methods: bool
+) -> tuple[list[str], list[str], list[list[str]]]:
+    """Header, sort keys and one row per rule, with a domain column only
+    when some rule has a host (host matching) or a subdomain."""
+    hidden = frozenset() if all_methods else _HIDDEN_METHODS
+
+    def domain(rule: Rule) -> str:
+        return (rule.host if host_matching else rule.subdomain) or ""
+
+    with_domain = any(domain(rule) for rule in rules)
+    header = ["Endpoint", "Methods"]
+    keys = ["endpoint", "methods"]
+    if with_domain:
+        header.append("Host" if host_matching else "Subdomain")
+        keys.append("domain")
+    header.append("Rule")
+    keys.append("rule")
+
+    rows = []
+    for rule in rules:
+        row = [rule.endpoint, ", ".join(sorted((rule.methods or set()) - hidden))]
+        if with_domain:
+            row.append(domain(rule))
+        row.append(rule.rule)
+        rows.append(row)
+    return header, keys, rows
+
+
+@click.command("routes", short_help="Show the routes for the app.")
+@click.option(
+    "--sort",
+    "-s",
+    type=click.Choice(_SORTS),
+    default="endpoint",
+    help=(
+        "How to order the routes. 'match' keeps the order in which requests"
+        " are matched against them."
+    ),
+)
+@click.option("--all-methods", is_flag=True, help="Show HEAD and OPTIONS methods.")
+@with_appcontext
+def routes_command(sort: str, all_methods: bool) -> None:
+    """Show all registered routes with endpoints and methods."""
+    app: Any = active_app()
+    rules = list(app.url_map.iter_rules())
+    if not rules:
+        click.echo("No routes were registered.")
+        return
+
+    header, keys, rows = _route_table(rules, app.url_map.host_matching, all_methods)
+    if sort in keys:
+        column = keys.index(sort)
+        rows.sort(key=lambda row: row[column])
+
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    for row in (header, ["-" * width for width in widths], *rows):
+        click.echo(
+            "  ".join(
+                cell.ljust(width) for cell, width in zip(row, widths, strict=True)
+            )
+        )
