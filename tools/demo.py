@@ -1,20 +1,27 @@
-"""Serve the demo application on http://127.0.0.1:5000."""
+"""Serve the demo blog on http://127.0.0.1:5000 (``python3 tools/dev.py demo``).
+
+Creates the SQLite database in ``examples/blog/instance/`` on the first run,
+then starts ``flaskish --app blog run``. Extra arguments go to ``run``
+(for example ``--port 8000``).
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+from pathlib import Path
+
+BLOG = Path(__file__).resolve().parent.parent / "examples" / "blog"
 
 
 def main(argv: list[str]) -> int:
-    from werkzeug.serving import run_simple
-
-    def hello(environ, start_response):  # type: ignore[no-untyped-def]
-        start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
-        return [b"Hello from flaskish!\n"]
-
-    port = int(argv[0]) if argv else 5000
-    run_simple("127.0.0.1", port, hello)
-    return 0
+    env = {**os.environ, "FLASK_APP": "blog", "PYTHONPATH": str(BLOG)}
+    flaskish = [sys.executable, "-m", "flaskish"]
+    if not (BLOG / "instance" / "blog.sqlite").exists():
+        subprocess.run([*flaskish, "init-db"], cwd=BLOG, env=env, check=True)
+    command = [*flaskish, "run", "--host", "127.0.0.1", "--port", "5000", *argv]
+    return subprocess.run(command, cwd=BLOG, env=env).returncode
 
 
 if __name__ == "__main__":
