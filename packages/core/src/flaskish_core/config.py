@@ -1,0 +1,229 @@
+"""Application configuration: the :class:`Config` mapping and its loaders."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import types
+import typing as t
+from datetime import timedelta
+
+from werkzeug.utils import import_string
+
+_T = t.TypeVar("_T")
+
+#: Every configuration key a fresh application starts with, and its value.
+DEFAULT_CONFIG: dict[str, t.Any] = {
+    "DEBUG": None,
+    "TESTING": False,
+    "PROPAGATE_EXCEPTIONS": None,
+    "SECRET_KEY": None,
+    "SECRET_KEY_FALLBACKS": None,
+    "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
+    "USE_X_SENDFILE": False,
+    "TRUSTED_HOSTS": None,
+    "SERVER_NAME": None,
+    "APPLICATION_ROOT": "/",
+    "SESSION_COOKIE_NAME": "session",
+    "SESSION_COOKIE_DOMAIN": None,
+    "SESSION_COOKIE_PATH": None,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SECURE": False,
+    "SESSION_COOKIE_PARTITIONED": False,
+    "SESSION_COOKIE_SAMESITE": None,
+    "SESSION_REFRESH_EACH_REQUEST": True,
+    "MAX_CONTENT_LENGTH": None,
+    "MAX_FORM_MEMORY_SIZE": 500_000,
+    "MAX_FORM_PARTS": 1_000,
+    "SEND_FILE_MAX_AGE_DEFAULT": None,
+    "TRAP_BAD_REQUEST_ERRORS": None,
+    "TRAP_HTTP_EXCEPTIONS": False,
+    "EXPLAIN_TEMPLATE_LOADING": False,
+    "PREFERRED_URL_SCHEME": "http",
+    "TEMPLATES_AUTO_RELOAD": None,
+    "MAX_COOKIE_SIZE": 4093,
+    "PROVIDE_AUTOMATIC_OPTIONS": True,
+}
+
+
+class _HasConfig(t.Protocol):
+    config: dict[str, t.Any]
+
+
+class ConfigAttribute(t.Generic[_T]):
+    """A class attribute that reads and writes one key of ``obj.config``.
+
+    ``get_converter``, when given, is applied to the stored value on read.
+    """
+
+    def __init__(
+        self, name: str, get_converter: t.Callable[[t.Any], _T] | None = None
+    ) -> None:
+        self.__name__ = name
+        self.get_converter = get_converter
+
+    @t.overload
+    def __get__(self, obj: None, owner: type[t.Any] | None = None) -> t.Self: ...
+
+    @t.overload
+    def __get__(self, obj: _HasConfig, owner: type[t.Any] | None = None) -> _T: ...
+
+    def __get__(
+        self, obj: _HasConfig | None, owner: type[t.Any] | None = None
+    ) -> _T | t.Self:
+        if obj is None:
+            return self
+        value = obj.config[self.__name__]
+        if self.get_converter is None:
+            return value  # type: ignore[no-any-return]
+        return self.get_converter(value)
+
+    def __set__(self, obj: _HasConfig, value: t.Any) -> None:
+        obj.config[self.__name__] = value
+
+
+def _load_failed(exc: OSError, silent: bool, ignored: tuple[int, ...]) -> bool:
+    """Decide what a loader does with ``exc``: ``False`` to report a silent
+    miss, otherwise re-raise it with an explanatory message."""
+    if silent and exc.errno in ignored:
+        return False
+    exc.strerror = f"Unable to load configuration file ({exc.strerror})"
+    raise exc
+
+
+class Config(dict):  # type: ignore[type-arg]
+    """A ``dict`` of configuration values with helpers that load them from
+    Python files, objects, environment variables and data files.
+
+    Only uppercase keys are taken from objects, files and mappings, so
+    helper names and lowercase locals in a config module are ignored.
+    Relative file names are resolved against ``root_path``.
+    """
+
+    def __init__(
+        self,
+        root_path: str | os.PathLike[str],
+        defaults: dict[str, t.Any] | None = None,
+    ) -> None:
+        super().__init__(defaults or {})
+        self.root_path = root_path
+
+    def from_envvar(self, variable_name: str, silent: bool = False) -> bool:
+        """Load the Python config file named by environment variable
+        ``variable_name`` (see :meth:`from_pyfile`)."""
+        path = os.environ.get(variable_name)
+        if path:
+            return self.from_pyfile(path, silent=silent)
+        if silent:
+            return False
+        raise RuntimeError(
+            f"The environment variable {variable_name!r} is not set and as"
+            " such configuration could not be loaded. Set this variable and"
+            " make it point to a configuration file"
+        )
+
+    def from_prefixed_env(
+        self, prefix: str = "FLASK", *, loads: t.Callable[[str], t.Any] = json.loads
+    ) -> bool:
+        """Load every environment variable named ``{prefix}_KEY`` as ``KEY``.
+
+        Variables are read in sorted order. Each value goes through
+        ``loads`` (JSON by default) and stays a string when that fails.
+        ``A__B`` sets key ``B`` of the nested dict ``A``, creating missing
+        intermediate dicts.
+        """
+        start = f"{prefix}_"
+        environ = os.environ
+        for name in sorted(environ):
+            if not name.startswith(start):
+                continue
+            raw = environ[name]
+            try:
+                value: t.Any = loads(raw)
+            except Exception:
+                value = raw
+            *path, last = name[len(start) :].split("__")
+            target: t.Any = self
+            for part in path:
+                target = target.setdefault(part, {})
+            target[last] = value
+        return True
+
+    def from_pyfile(self, filename: str | os.PathLike[str], silent: bool = False) -> bool:
+        """Execute a Python file and load its uppercase globals.
+
+        With ``silent``, a missing file (or a directory) returns ``False``.
+        """
+        path = os.path.join(self.root_path, filename)
+        module = types.ModuleType("config")
+        module.__file__ = str(path)
+        try:
+            with open(path, mode="rb") as source:
+                code = compile(source.read(), path, "exec")
+        except OSError as exc:
+            return _load_failed(
+                exc, silent, (errno.ENOENT, errno.EISDIR, errno.ENOTDIR)
+            )
+        exec(code, module.__dict__)
+        self.from_object(module)
+        return True
+
+    def from_object(self, obj: object | str) -> None:
+        """Load the uppercase attributes of ``obj``, a module, class or
+        instance, or an import string naming one."""
+        if isinstance(obj, str):
+            obj = import_string(obj)
+        for name in dir(obj):
+            if name.isupper():
+                self[name] = getattr(obj, name)
+
+    def from_file(
+        self,
+        filename: str | os.PathLike[str],
+        load: t.Callable[[t.IO[t.Any]], t.Mapping[str, t.Any]],
+        silent: bool = False,
+        text: bool = True,
+    ) -> bool:
+        """Load a data file with ``load`` (``json.load``, ``tomllib.load``,
+        ...) and update from the mapping it returns, uppercase keys only.
+
+        ``text=False`` opens the file in binary mode, as ``tomllib`` needs.
+        """
+        path = os.path.join(self.root_path, filename)
+        try:
+            with open(path, "r" if text else "rb") as handle:
+                data = load(handle)
+        except OSError as exc:
+            return _load_failed(exc, silent, (errno.ENOENT, errno.EISDIR))
+        return self.from_mapping(data)
+
+    def from_mapping(
+        self, mapping: t.Mapping[str, t.Any] | None = None, **kwargs: t.Any
+    ) -> bool:
+        """Update from ``mapping`` and keyword arguments, uppercase keys
+        only. Always returns ``True``."""
+        merged: dict[str, t.Any] = dict(mapping) if mapping is not None else {}
+        merged.update(kwargs)
+        self.update((key, value) for key, value in merged.items() if key.isupper())
+        return True
+
+    def get_namespace(
+        self, namespace: str, lowercase: bool = True, trim_namespace: bool = True
+    ) -> dict[str, t.Any]:
+        """Return the items whose key starts with ``namespace``, with the
+        prefix removed (``trim_namespace``) and keys lowercased
+        (``lowercase``)."""
+        cut = len(namespace) if trim_namespace else 0
+        found: dict[str, t.Any] = {}
+        for key, value in self.items():
+            if key.startswith(namespace):
+                name = key[cut:]
+                found[name.lower() if lowercase else name] = value
+        return found
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {dict.__repr__(self)}>"
+
+
+__all__ = ["DEFAULT_CONFIG", "Config", "ConfigAttribute"]

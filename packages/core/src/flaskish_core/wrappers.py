@@ -1,0 +1,157 @@
+"""The request and response classes an application uses by default."""
+
+from __future__ import annotations
+
+import typing as t
+
+from flaskish_context import current_app
+from flaskish_routing import _split_blueprint_path
+from werkzeug.exceptions import BadRequest, HTTPException
+from werkzeug.wrappers import Request as RequestBase
+from werkzeug.wrappers import Response as ResponseBase
+
+from . import json
+
+if t.TYPE_CHECKING:
+    from werkzeug.routing import Rule
+
+
+def _app_config() -> t.Mapping[str, t.Any] | None:
+    """The current app's config, or ``None`` outside an app context."""
+    try:
+        return current_app.config  # type: ignore[no-any-return]
+    except RuntimeError:
+        return None
+
+
+def _app_debug() -> bool:
+    try:
+        return bool(current_app.debug)
+    except RuntimeError:
+        return False
+
+
+class Request(RequestBase):
+    """werkzeug's request with what routing found and limits taken from
+    the current app's config.
+
+    The body limits (``max_content_length``, ``max_form_memory_size``,
+    ``max_form_parts``) come from ``MAX_CONTENT_LENGTH``,
+    ``MAX_FORM_MEMORY_SIZE`` and ``MAX_FORM_PARTS`` inside an app context,
+    from werkzeug's defaults outside one, unless set on the request.
+    """
+
+    json_module: t.Any = json
+
+    #: The rule that matched the URL, ``None`` before or without a match.
+    url_rule: Rule | None = None
+    #: The arguments the matched rule extracted from the URL.
+    view_args: dict[str, t.Any] | None = None
+    #: The exception URL matching raised (404, 405, redirect), if any.
+    routing_exception: HTTPException | None = None
+
+    _max_content_length: int | None = None
+    _max_form_memory_size: int | None = None
+    _max_form_parts: int | None = None
+
+    def _limit(self, own: int | None, key: str, fallback: int | None) -> int | None:
+        if own is not None:
+            return own
+        config = _app_config()
+        if config is None:
+            return fallback
+        return config[key]  # type: ignore[no-any-return]
+
+    @property
+    def max_content_length(self) -> int | None:  # type: ignore[override]
+        """Largest accepted body in bytes; larger gives 413."""
+        return self._limit(
+            self._max_content_length,
+            "MAX_CONTENT_LENGTH",
+            RequestBase.max_content_length,
+        )
+
+    @max_content_length.setter
+    def max_content_length(self, value: int | None) -> None:
+        self._max_content_length = value
+
+    @property
+    def max_form_memory_size(self) -> int | None:  # type: ignore[override]
+        """Largest non-file form field in bytes; larger gives 413."""
+        return self._limit(
+            self._max_form_memory_size,
+            "MAX_FORM_MEMORY_SIZE",
+            RequestBase.max_form_memory_size,
+        )
+
+    @max_form_memory_size.setter
+    def max_form_memory_size(self, value: int | None) -> None:
+        self._max_form_memory_size = value
+
+    @property
+    def max_form_parts(self) -> int | None:  # type: ignore[override]
+        """Most multipart parts accepted; more gives 413."""
+        return self._limit(
+            self._max_form_parts, "MAX_FORM_PARTS", RequestBase.max_form_parts
+        )
+
+    @max_form_parts.setter
+    def max_form_parts(self, value: int | None) -> None:
+        self._max_form_parts = value
+
+    @property
+    def endpoint(self) -> str | None:
+        """Endpoint of the matched rule, ``None`` without a match."""
+        rule = self.url_rule
+        return None if rule is None else rule.endpoint
+
+    @property
+    def blueprint(self) -> str | None:
+        """Dotted name of the blueprint the endpoint belongs to, if any."""
+        endpoint = self.endpoint
+        if endpoint is None or "." not in endpoint:
+            return None
+        return endpoint.rpartition(".")[0]
+
+    @property
+    def blueprints(self) -> list[str]:
+        """The current blueprint and its parents, innermost first."""
+        name = self.blueprint
+        return [] if name is None else _split_blueprint_path(name)
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        if self.mimetype != "multipart/form-data" and not self.files and _app_debug():
+            from .debughelpers import attach_enctype_error_multidict
+
+            attach_enctype_error_multidict(self)
+
+    def on_json_loading_failed(self, e: ValueError | None) -> t.Any:
+        """Raise :class:`~werkzeug.exceptions.BadRequest`; the decoding
+        error is in its description only in debug mode."""
+        try:
+            return super().on_json_loading_failed(e)
+        except BadRequest as detailed:
+            if _app_debug():
+                raise
+            raise BadRequest() from detailed
+
+
+class Response(ResponseBase):
+    """werkzeug's response with an HTML default mimetype and the cookie
+    size limit taken from the current app's ``MAX_COOKIE_SIZE``."""
+
+    default_mimetype: str | None = "text/html"
+    json_module = json
+    autocorrect_location_header = False
+
+    @property
+    def max_cookie_size(self) -> int:  # type: ignore[override]
+        """``MAX_COOKIE_SIZE`` in an app context, werkzeug's otherwise."""
+        config = _app_config()
+        if config is None:
+            return ResponseBase.max_cookie_size
+        return config["MAX_COOKIE_SIZE"]  # type: ignore[no-any-return]
+
+
+__all__ = ["BadRequest", "HTTPException", "Request", "RequestBase", "Response", "ResponseBase"]
