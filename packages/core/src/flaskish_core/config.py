@@ -150,7 +150,9 @@ class Config(dict):  # type: ignore[type-arg]
             target[last] = value
         return True
 
-    def from_pyfile(self, filename: str | os.PathLike[str], silent: bool = False) -> bool:
+    def from_pyfile(
+        self, filename: str | os.PathLike[str], silent: bool = False
+    ) -> bool:
         """Execute a Python file and load its uppercase globals.
 
         With ``silent``, a missing file (or a directory) returns ``False``.

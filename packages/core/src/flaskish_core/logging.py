@@ -6,8 +6,9 @@ import logging
 import sys
 import typing as t
 
-from flaskish_context import request
 from werkzeug.local import LocalProxy
+
+from flaskish_context import request
 
 
 class _NamedApp(t.Protocol):
@@ -62,4 +63,9 @@ def create_logger(app: _NamedApp) -> logging.Logger:
     return logger
 
 
-__all__ = ["create_logger", "default_handler", "has_level_handler", "wsgi_errors_stream"]
+__all__ = [
+    "create_logger",
+    "default_handler",
+    "has_level_handler",
+    "wsgi_errors_stream",
+]

@@ -8,7 +8,9 @@ module sees every send.
 from __future__ import annotations
 
 from blinker import Namespace
-from flaskish_templating.signals import before_render_template, template_rendered
+
+from flaskish_templating.signals import before_render_template
+from flaskish_templating.signals import template_rendered
 
 #: The namespace holding the application's signals.
 signals = Namespace()

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import typing as t
-from collections.abc import AsyncIterable, Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterable
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from collections.abc import Sequence
 
 from werkzeug.datastructures import Headers
 from werkzeug.sansio.response import Response
@@ -16,75 +21,71 @@ WSGICallable = Callable[[_Environ, Callable[..., _Any]], t.Iterable[bytes]]
 
 #: A body a view may return: a response, text, bytes, JSON-able
 #: containers or (sync or async) iterators of chunks.
-ResponseValue = t.Union[
-    Response,
-    str,
-    bytes,
-    list[_Any],
-    Mapping[str, _Any],
-    Iterator[str],
-    Iterator[bytes],
-    AsyncIterable[str],
-    AsyncIterable[bytes],
-]
+ResponseValue = (
+    Response
+    | str
+    | bytes
+    | list[_Any]
+    | Mapping[str, _Any]
+    | Iterator[str]
+    | Iterator[bytes]
+    | AsyncIterable[str]
+    | AsyncIterable[bytes]
+)
 
 #: One header value: a string or a list/tuple of strings.
-HeaderValue = t.Union[str, list[str], tuple[str, ...]]
+HeaderValue = str | list[str] | tuple[str, ...]
 
 #: Headers a view may return next to its body.
-HeadersValue = t.Union[
-    Headers,
-    Mapping[str, HeaderValue],
-    Sequence[tuple[str, HeaderValue]],
-]
+HeadersValue = Headers | Mapping[str, HeaderValue] | Sequence[tuple[str, HeaderValue]]
 
 #: Anything a view may return: a body, optionally with status and headers.
-ResponseReturnValue = t.Union[
-    ResponseValue,
-    tuple[ResponseValue, int],
-    tuple[ResponseValue, HeadersValue],
-    tuple[ResponseValue, int, HeadersValue],
-    WSGICallable,
-]
+ResponseReturnValue = (
+    ResponseValue
+    | tuple[ResponseValue, int]
+    | tuple[ResponseValue, HeadersValue]
+    | tuple[ResponseValue, int, HeadersValue]
+    | WSGICallable
+)
 
 #: The response class an ``after_request`` function receives and returns.
 ResponseClass = t.TypeVar("ResponseClass", bound=Response)
 
 #: Registry key: ``None`` for the app, the blueprint's name otherwise.
-AppOrBlueprintKey = t.Optional[str]
+AppOrBlueprintKey = str | None
 
-_MaybeAwaitable = t.Union[
-    Callable[..., ResponseReturnValue], Callable[..., Awaitable[ResponseReturnValue]]
-]
+_MaybeAwaitable = (
+    Callable[..., ResponseReturnValue] | Callable[..., Awaitable[ResponseReturnValue]]
+)
 
 #: A view function.
 RouteCallable = _MaybeAwaitable
 #: An error handler, called with the exception.
-ErrorHandlerCallable = t.Union[
-    Callable[[_Any], ResponseReturnValue],
-    Callable[[_Any], Awaitable[ResponseReturnValue]],
-]
+ErrorHandlerCallable = (
+    Callable[[_Any], ResponseReturnValue]
+    | Callable[[_Any], Awaitable[ResponseReturnValue]]
+)
 #: A ``before_request`` function; a non-``None`` result ends the request.
-BeforeRequestCallable = t.Union[
-    Callable[[], t.Optional[ResponseReturnValue]],
-    Callable[[], Awaitable[t.Optional[ResponseReturnValue]]],
-]
+BeforeRequestCallable = (
+    Callable[[], ResponseReturnValue | None]
+    | Callable[[], Awaitable[ResponseReturnValue | None]]
+)
 #: Kept for applications that still name this type.
-BeforeFirstRequestCallable = t.Union[Callable[[], None], Callable[[], Awaitable[None]]]
+BeforeFirstRequestCallable = Callable[[], None] | Callable[[], Awaitable[None]]
 #: An ``after_request`` function.
-AfterRequestCallable = t.Union[
-    Callable[[ResponseClass], ResponseClass],
-    Callable[[ResponseClass], Awaitable[ResponseClass]],
-]
+AfterRequestCallable = (
+    Callable[[ResponseClass], ResponseClass]
+    | Callable[[ResponseClass], Awaitable[ResponseClass]]
+)
 #: A teardown function, called with the unhandled exception or ``None``.
-TeardownCallable = t.Union[
-    Callable[[t.Optional[BaseException]], None],
-    Callable[[t.Optional[BaseException]], Awaitable[None]],
-]
+TeardownCallable = (
+    Callable[[BaseException | None], None]
+    | Callable[[BaseException | None], Awaitable[None]]
+)
 #: A template context processor.
-TemplateContextProcessorCallable = t.Union[
-    Callable[[], dict[str, _Any]], Callable[[], Awaitable[dict[str, _Any]]]
-]
+TemplateContextProcessorCallable = (
+    Callable[[], dict[str, _Any]] | Callable[[], Awaitable[dict[str, _Any]]]
+)
 #: A Jinja filter.
 TemplateFilterCallable = Callable[..., _Any]
 #: A Jinja global.
@@ -96,9 +97,7 @@ ShellContextProcessorCallable = Callable[[], dict[str, _Any]]
 #: A URL defaults function, called with the endpoint and the values.
 URLDefaultCallable = Callable[[str, dict[str, _Any]], None]
 #: A URL value preprocessor, called with the endpoint and the view args.
-URLValuePreprocessorCallable = Callable[
-    [t.Optional[str], t.Optional[dict[str, _Any]]], None
-]
+URLValuePreprocessorCallable = Callable[[str | None, dict[str, _Any] | None], None]
 
 __all__ = [
     "AfterRequestCallable",

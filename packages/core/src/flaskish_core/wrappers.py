@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import typing as t
 
-from flaskish_context import current_app
-from flaskish_routing import _split_blueprint_path
-from werkzeug.exceptions import BadRequest, HTTPException
+from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request as RequestBase
 from werkzeug.wrappers import Response as ResponseBase
+
+from flaskish_context import current_app
+from flaskish_routing import _split_blueprint_path
 
 from . import json
 
@@ -154,4 +156,11 @@ class Response(ResponseBase):
         return config["MAX_COOKIE_SIZE"]  # type: ignore[no-any-return]
 
 
-__all__ = ["BadRequest", "HTTPException", "Request", "RequestBase", "Response", "ResponseBase"]
+__all__ = [
+    "BadRequest",
+    "HTTPException",
+    "Request",
+    "RequestBase",
+    "Response",
+    "ResponseBase",
+]

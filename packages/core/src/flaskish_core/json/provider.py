@@ -24,9 +24,7 @@ def _response_payload(args: tuple[t.Any, ...], kwargs: dict[str, t.Any]) -> t.An
     ``None``, one argument is itself, several form a list, keywords a dict."""
     if args:
         if kwargs:
-            raise TypeError(
-                "app.json.response() takes either args or kwargs, not both"
-            )
+            raise TypeError("app.json.response() takes either args or kwargs, not both")
         return args[0] if len(args) == 1 else args
     return kwargs or None
 

@@ -1,0 +1,146 @@
+"""Helpers for views: URLs, redirects, aborting, flashing, responses, files.
+
+Most defer to the current application (``current_app.url_for``,
+``current_app.redirect``, ``current_app.aborter``, ...), so an app
+subclass that overrides those methods changes the helpers too.
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+from werkzeug.exceptions import abort as _werkzeug_abort
+from werkzeug.utils import redirect as _werkzeug_redirect
+
+from flaskish_cli import get_debug_flag
+from flaskish_cli import get_load_dotenv
+from flaskish_context import current_app
+from flaskish_context import request_ctx
+from flaskish_context import send_file
+from flaskish_context import send_from_directory
+from flaskish_context import session
+from flaskish_context import stream_with_context
+from flaskish_routing import get_root_path
+from flaskish_templating import get_template_attribute
+
+from .signals import message_flashed
+
+if t.TYPE_CHECKING:
+    from werkzeug.wrappers import Response as BaseResponse
+
+_FLASHES = "_flashes"
+
+
+def _app_or_none() -> t.Any:
+    """The current application object, ``None`` outside an app context."""
+    try:
+        return current_app._get_current_object()  # type: ignore[attr-defined]
+    except RuntimeError:
+        return None
+
+
+def make_response(*args: t.Any) -> BaseResponse:
+    """Turn a view-style return value into a response object.
+
+    No argument gives an empty response, one argument is converted as a
+    view's return value, several are treated as a ``(body, status,
+    headers)`` tuple.
+    """
+    if not args:
+        return current_app.response_class()  # type: ignore[no-any-return]
+    value = args[0] if len(args) == 1 else args
+    return current_app.make_response(value)  # type: ignore[no-any-return]
+
+
+def url_for(
+    endpoint: str,
+    *,
+    _anchor: str | None = None,
+    _method: str | None = None,
+    _scheme: str | None = None,
+    _external: bool | None = None,
+    **values: t.Any,
+) -> str:
+    """Build the URL of ``endpoint`` with the current app (see the app's
+    ``url_for``)."""
+    return current_app.url_for(  # type: ignore[no-any-return]
+        endpoint,
+        _anchor=_anchor,
+        _method=_method,
+        _scheme=_scheme,
+        _external=_external,
+        **values,
+    )
+
+
+def redirect(
+    location: str, code: int = 302, Response: type[BaseResponse] | None = None
+) -> BaseResponse:
+    """A redirect response to ``location``: the app's ``redirect`` inside
+    an app context (``Response`` is then ignored), werkzeug's outside."""
+    app = _app_or_none()
+    if app is not None:
+        return app.redirect(location, code=code)  # type: ignore[no-any-return]
+    return _werkzeug_redirect(location, code=code, Response=Response)
+
+
+def abort(code: int | BaseResponse, *args: t.Any, **kwargs: t.Any) -> t.NoReturn:
+    """Raise the HTTP exception for ``code`` (or the given response) with
+    the app's ``aborter``, or werkzeug's outside an app context."""
+    app = _app_or_none()
+    if app is not None:
+        app.aborter(code, *args, **kwargs)
+    _werkzeug_abort(code, *args, **kwargs)
+
+
+def flash(message: str, category: str = "message") -> None:
+    """Store ``message`` in the session for the next
+    :func:`get_flashed_messages` and send :data:`message_flashed`."""
+    pending = session.get(_FLASHES, [])
+    pending.append((category, message))
+    session[_FLASHES] = pending
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    message_flashed.send(
+        app, _async_wrapper=app.ensure_sync, message=message, category=category
+    )
+
+
+def get_flashed_messages(
+    with_categories: bool = False, category_filter: t.Iterable[str] = ()
+) -> list[str] | list[tuple[str, str]]:
+    """Take the flashed messages out of the session.
+
+    They are read once per request and kept on the request context, so
+    later calls in the same request return them again. ``category_filter``
+    keeps only those categories; ``with_categories`` returns
+    ``(category, message)`` pairs instead of messages.
+    """
+    ctx = request_ctx._get_current_object()  # type: ignore[attr-defined]
+    messages: list[tuple[str, str]] | None = ctx.flashes
+    if messages is None:
+        current = ctx.session
+        messages = current.pop(_FLASHES) if _FLASHES in current else []
+        ctx.flashes = messages
+    if category_filter:
+        wanted = set(category_filter)
+        messages = [pair for pair in messages if pair[0] in wanted]
+    if with_categories:
+        return messages
+    return [text for _, text in messages]
+
+
+__all__ = [
+    "abort",
+    "flash",
+    "get_debug_flag",
+    "get_flashed_messages",
+    "get_load_dotenv",
+    "get_root_path",
+    "get_template_attribute",
+    "make_response",
+    "redirect",
+    "send_file",
+    "send_from_directory",
+    "stream_with_context",
+    "url_for",
+]
