@@ -133,12 +133,30 @@ class FakeApp(TemplatingAppMixin, JinjaLoaderMixin):
         pass
 
 
-def write(folder: Path, name: str, source: str) -> Path:
-    """Write a template file, creating its folders."""
+Writer = Callable[[Path, str, str], Path]
+
+
+def _write(folder: Path, name: str, source: str) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def write() -> Writer:
+    """Write a template file ``folder/name``, creating its folders."""
+    return _write
+
+
+@pytest.fixture
+def make_app() -> type[FakeApp]:
+    return FakeApp
+
+
+@pytest.fixture
+def make_blueprint() -> type[FakeBlueprint]:
+    return FakeBlueprint
 
 
 @pytest.fixture

@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FakeApp
-from conftest import write
 
 from flaskish_templating import Environment
 from flaskish_templating import render_template
 from flaskish_templating import render_template_string
 
+if TYPE_CHECKING:
+    from conftest import FakeApp
+    from conftest import Writer
+
 
 @pytest.mark.parametrize("name", ["a.html", "a.htm", "a.xml", "a.xhtml", "a.svg"])
-def test_escaping_extensions(app: FakeApp, templates: Path, name: str) -> None:
+def test_escaping_extensions(
+    app: FakeApp, templates: Path, name: str, write: Writer
+) -> None:
     write(templates, name, "{{ v }}")
     assert app.select_jinja_autoescape(name) is True
     with app.app_context():
@@ -20,7 +25,9 @@ def test_escaping_extensions(app: FakeApp, templates: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.js", "a.css", "a.html.j2", "html"])
-def test_non_escaping_extensions(app: FakeApp, templates: Path, name: str) -> None:
+def test_non_escaping_extensions(
+    app: FakeApp, templates: Path, name: str, write: Writer
+) -> None:
     write(templates, name, "{{ v }}")
     assert app.select_jinja_autoescape(name) is False
     with app.app_context():
@@ -34,7 +41,9 @@ def test_strings_are_escaped(app: FakeApp) -> None:
         assert render_template_string("{{ v|safe }}", v="<i>") == "<i>"
 
 
-def test_jinja_options_override_autoescape(app: FakeApp, templates: Path) -> None:
+def test_jinja_options_override_autoescape(
+    app: FakeApp, templates: Path, write: Writer
+) -> None:
     app.jinja_options = {"autoescape": False}
     write(templates, "a.html", "{{ v }}")
     with app.app_context():
@@ -97,8 +106,8 @@ def test_proxy_globals(app: FakeApp) -> None:
     assert env_globals["g"] is g
 
 
-def test_populate_seam_adds_globals(tmp_path: Path) -> None:
-    class App(FakeApp):
+def test_populate_seam_adds_globals(tmp_path: Path, make_app: type[FakeApp]) -> None:
+    class App(make_app):  # type: ignore[misc,valid-type]
         def populate_jinja_environment(self, env: Environment) -> None:
             super().populate_jinja_environment(env)
             env.globals["config"] = self.config

@@ -4,32 +4,39 @@ import contextlib
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FakeApp
-from conftest import FakeBlueprint
-from conftest import write
 from jinja2 import FileSystemLoader
 from jinja2 import TemplateNotFound
 
 from flaskish_templating import DispatchingJinjaLoader
 from flaskish_templating import render_template
 
+if TYPE_CHECKING:
+    from conftest import FakeApp
+    from conftest import FakeBlueprint
+    from conftest import Writer
+
 
 @pytest.fixture
-def blueprints(app: FakeApp, tmp_path: Path) -> tuple[FakeBlueprint, FakeBlueprint]:
-    first = app.register(FakeBlueprint("first", tmp_path / "first"))
-    app.register(FakeBlueprint("bare", tmp_path / "bare", template_folder=None))
-    second = app.register(FakeBlueprint("second", tmp_path / "second"))
+def blueprints(
+    app: FakeApp, tmp_path: Path, make_blueprint: type[FakeBlueprint]
+) -> tuple[FakeBlueprint, FakeBlueprint]:
+    first = app.register(make_blueprint("first", tmp_path / "first"))
+    app.register(make_blueprint("bare", tmp_path / "bare", template_folder=None))
+    second = app.register(make_blueprint("second", tmp_path / "second"))
     return first, second
 
 
-def test_jinja_loader_of_scaffolds(app: FakeApp, tmp_path: Path) -> None:
+def test_jinja_loader_of_scaffolds(
+    app: FakeApp, tmp_path: Path, make_blueprint: type[FakeBlueprint]
+) -> None:
     loader = app.jinja_loader
     assert isinstance(loader, FileSystemLoader)
     assert loader.searchpath == [os.path.join(str(tmp_path), "templates")]
     assert app.jinja_loader is loader
-    assert FakeBlueprint("none", tmp_path, template_folder=None).jinja_loader is None
+    assert make_blueprint("none", tmp_path, template_folder=None).jinja_loader is None
 
 
 def test_environment_uses_dispatching_loader(app: FakeApp) -> None:
@@ -43,6 +50,7 @@ def test_app_wins_then_blueprints_in_registration_order(
     templates: Path,
     tmp_path: Path,
     blueprints: tuple[FakeBlueprint, FakeBlueprint],
+    write: Writer,
 ) -> None:
     write(templates, "both.txt", "app")
     write(tmp_path / "first" / "templates", "both.txt", "first")
@@ -55,9 +63,14 @@ def test_app_wins_then_blueprints_in_registration_order(
         assert render_template("sub/only2.txt") == "second only"
 
 
-def test_app_without_template_folder(tmp_path: Path) -> None:
-    app = FakeApp(tmp_path, template_folder=None)
-    app.register(FakeBlueprint("bp", tmp_path / "bp"))
+def test_app_without_template_folder(
+    tmp_path: Path,
+    write: Writer,
+    make_app: type[FakeApp],
+    make_blueprint: type[FakeBlueprint],
+) -> None:
+    app = make_app(tmp_path, template_folder=None)
+    app.register(make_blueprint("bp", tmp_path / "bp"))
     write(tmp_path / "bp" / "templates", "x.txt", "from bp")
     with app.app_context():
         assert render_template("x.txt") == "from bp"
@@ -68,6 +81,7 @@ def test_list_templates_covers_all(
     templates: Path,
     tmp_path: Path,
     blueprints: tuple[FakeBlueprint, FakeBlueprint],
+    write: Writer,
 ) -> None:
     write(templates, "a.html", "")
     write(templates, "shared.html", "")
@@ -118,6 +132,7 @@ def test_explain_found_once(
     templates: Path,
     caplog: pytest.LogCaptureFixture,
     blueprints: tuple[FakeBlueprint, FakeBlueprint],
+    write: Writer,
 ) -> None:
     path = write(templates, "x.txt", "app")
     root = app.root_path
@@ -149,6 +164,7 @@ def test_explain_multiple_matches_warns(
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
     blueprints: tuple[FakeBlueprint, FakeBlueprint],
+    write: Writer,
 ) -> None:
     write(templates, "x.txt", "app")
     write(tmp_path / "second" / "templates", "x.txt", "second")
@@ -177,9 +193,9 @@ def test_explain_not_found(
 
 
 def test_explain_not_found_without_loaders(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, make_app: type[FakeApp]
 ) -> None:
-    app = FakeApp(tmp_path, template_folder=None)
+    app = make_app(tmp_path, template_folder=None)
     assert _explained(app, caplog, blueprint="bp") == [
         "Locating template 'x.txt':",
         "Error: the template could not be found.",
@@ -191,7 +207,7 @@ def test_explain_not_found_without_loaders(
 
 
 def test_no_explanation_by_default(
-    app: FakeApp, templates: Path, caplog: pytest.LogCaptureFixture
+    app: FakeApp, templates: Path, caplog: pytest.LogCaptureFixture, write: Writer
 ) -> None:
     write(templates, "x.txt", "app")
     with caplog.at_level(logging.DEBUG), app.app_context():

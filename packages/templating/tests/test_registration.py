@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from typing import Any
-
-from conftest import FakeApp
+from typing import TYPE_CHECKING
 
 from flaskish_templating import render_template_string
+
+if TYPE_CHECKING:
+    from conftest import FakeApp
 
 
 def test_filter_forms(app: FakeApp) -> None:
@@ -21,7 +23,7 @@ def test_filter_forms(app: FakeApp) -> None:
         return s * 2
 
     def strip_x(s: str) -> str:
-        return s.replace("x", "")
+        return s.replace("X", "")
 
     app.add_template_filter(strip_x)
     app.add_template_filter(strip_x, "nox")

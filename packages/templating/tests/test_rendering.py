@@ -3,10 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FakeApp
-from conftest import write
 from jinja2 import Template
 from jinja2 import TemplateNotFound
 from jinja2 import TemplatesNotFound
@@ -19,6 +18,11 @@ from flaskish_templating import render_template_string
 from flaskish_templating import stream_template
 from flaskish_templating import stream_template_string
 from flaskish_templating import template_rendered
+
+if TYPE_CHECKING:
+    from conftest import FakeApp
+    from conftest import Writer
+
 
 Event = tuple[str, Any, Template, dict[str, Any]]
 
@@ -40,13 +44,15 @@ def events() -> Iterator[list[Event]]:
         yield recorded
 
 
-def test_render_in_app_context(app: FakeApp, templates: Path) -> None:
+def test_render_in_app_context(app: FakeApp, templates: Path, write: Writer) -> None:
     write(templates, "hello.html", "Hello {{ name }}!")
     with app.app_context():
         assert render_template("hello.html", name="<you>") == "Hello &lt;you&gt;!"
 
 
-def test_render_first_existing_of_list(app: FakeApp, templates: Path) -> None:
+def test_render_first_existing_of_list(
+    app: FakeApp, templates: Path, write: Writer
+) -> None:
     write(templates, "b.txt", "b")
     with app.app_context():
         assert render_template(["a.txt", "b.txt"]) == "b"
@@ -61,7 +67,7 @@ def test_render_template_object(app: FakeApp) -> None:
         assert render_template(template, n=1) == "2"
 
 
-def test_render_in_request(app: FakeApp, templates: Path) -> None:
+def test_render_in_request(app: FakeApp, templates: Path, write: Writer) -> None:
     write(templates, "path.txt", "{{ request.path }}|{{ request.args.a }}")
     with app.request_context("/p?a=b"):
         assert render_template("path.txt") == "/p|b"
@@ -82,7 +88,7 @@ def test_outside_app_context(app: FakeApp) -> None:
 
 
 def test_signals_order_and_arguments(
-    app: FakeApp, templates: Path, events: list[Event]
+    app: FakeApp, templates: Path, events: list[Event], write: Writer
 ) -> None:
     write(templates, "sig.txt", "{{ a }}{{ b }}")
     app.context_processor(lambda: {"b": "P"})
@@ -113,7 +119,7 @@ def test_string_signals(app: FakeApp, events: list[Event]) -> None:
 
 
 def test_stream_outside_request(
-    app: FakeApp, templates: Path, events: list[Event]
+    app: FakeApp, templates: Path, events: list[Event], write: Writer
 ) -> None:
     write(templates, "s.txt", "{% for i in items %}{{ i }},{% endfor %}")
     with app.app_context():
@@ -133,7 +139,9 @@ def test_stream_string_outside_request(app: FakeApp, events: list[Event]) -> Non
     assert [e[0] for e in events] == ["before", "rendered"]
 
 
-def test_stream_keeps_request_alive(app: FakeApp, templates: Path) -> None:
+def test_stream_keeps_request_alive(
+    app: FakeApp, templates: Path, write: Writer
+) -> None:
     write(templates, "r.txt", "{{ request.path }} {{ request.args.q }}")
     with app.request_context("/streamed?q=1"):
         stream = stream_template("r.txt")
@@ -147,8 +155,8 @@ def test_stream_not_consumed_sends_no_rendered(
     app: FakeApp, events: list[Event]
 ) -> None:
     with app.app_context():
-        stream = stream_template_string("{{ 1 }}{{ 2 }}")
-        assert next(iter(stream)) == "1"
+        stream = stream_template_string("a{% for i in [1, 2] %}{{ i }}{% endfor %}")
+        assert next(iter(stream)) == "a1"
     assert [e[0] for e in events] == ["before"]
 
 
@@ -161,14 +169,18 @@ def test_missing_template(app: FakeApp) -> None:
             stream_template("gone.txt")
 
 
-def test_syntax_error_keeps_file_and_line(app: FakeApp, templates: Path) -> None:
+def test_syntax_error_keeps_file_and_line(
+    app: FakeApp, templates: Path, write: Writer
+) -> None:
     path = write(templates, "broken.html", "line one\n{{ ok }}\n{% if %}\nend\n")
     with app.app_context(), pytest.raises(TemplateSyntaxError) as info:
         render_template("broken.html")
     assert info.value.lineno == 3
     assert info.value.name == "broken.html"
     assert info.value.filename == str(path)
-    assert f'File "{path}", line 3' in str(info.value)
+    # The traceback shows the template's own file and line.
+    last = info.traceback[-1]
+    assert (str(last.path), last.lineno + 1) == (str(path), 3)
 
 
 def test_string_syntax_error_line(app: FakeApp) -> None:
@@ -179,7 +191,7 @@ def test_string_syntax_error_line(app: FakeApp) -> None:
 
 
 def test_runtime_error_traceback_points_at_template(
-    app: FakeApp, templates: Path
+    app: FakeApp, templates: Path, write: Writer
 ) -> None:
     path = write(templates, "boom.txt", "ok\n{{ 1 // zero }}\n")
     with app.app_context(), pytest.raises(ZeroDivisionError) as info:
@@ -188,7 +200,7 @@ def test_runtime_error_traceback_points_at_template(
     assert (Path(str(path)), 2) in [(Path(str(p)), n + 1) for p, n in frames]
 
 
-def test_get_template_attribute(app: FakeApp, templates: Path) -> None:
+def test_get_template_attribute(app: FakeApp, templates: Path, write: Writer) -> None:
     write(
         templates,
         "_macros.html",

@@ -2,14 +2,17 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from typing import TYPE_CHECKING
 
-from conftest import FakeApp
 from jinja2 import Template
 
 from flaskish_templating import DEFAULT_STRING_CACHE_SIZE
 from flaskish_templating import Environment
 from flaskish_templating import render_template_string
 from flaskish_templating import template_rendered
+
+if TYPE_CHECKING:
+    from conftest import FakeApp
 
 
 def _rendered_templates(
