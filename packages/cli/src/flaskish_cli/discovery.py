@@ -88,15 +88,18 @@ def find_best_app(module: ModuleType) -> CliApp:
 
 def _parse_app_expression(
     app_name: str,
-) -> tuple[str, list[Any], dict[str, Any]]:
-    """Split ``name`` or ``name(literal, key=literal)`` into its parts."""
+) -> tuple[str, list[Any], dict[str, Any], bool]:
+    """Split ``name`` or ``name(literal, key=literal)`` into its parts.
+
+    The last item tells whether the expression was a call.
+    """
     try:
         node = ast.parse(app_name.strip(), mode="eval").body
     except SyntaxError:
         node = None
 
     if isinstance(node, ast.Name):
-        return node.id, [], {}
+        return node.id, [], {}, False
     if not isinstance(node, ast.Call):
         raise NoAppException(
             f"Failed to parse {app_name!r} as an attribute name or function call."
@@ -115,17 +118,32 @@ def _parse_app_expression(
         raise NoAppException(
             f"Failed to parse arguments as literal values: {app_name!r}."
         ) from None
-    return node.func.id, args, kwargs
+    return node.func.id, args, kwargs, True
 
 
-def find_object_by_string(module: ModuleType, app_name: str) -> Any:
+def _needs_arguments(func: Callable[..., Any]) -> bool:
+    try:
+        inspect.signature(func).bind()
+    except TypeError:
+        return True
+    except ValueError:  # no signature available
+        return False
+    return False
+
+
+def find_object_by_string(
+    module: ModuleType, app_name: str, *, keep_wsgi_functions: bool = False
+) -> Any:
     """Resolve ``name`` or ``factory(args)`` in ``module`` to an object.
 
     Functions are called with the literal arguments given (none for a bare
     name). The result is returned whether or not it is an application; see
-    :func:`find_app_by_string` for the checked form.
+    :func:`find_app_by_string` for the checked form. With
+    ``keep_wsgi_functions``, a bare name of a function that cannot be called
+    without arguments (a WSGI function) is returned uncalled.
+    (flaskish seam.)
     """
-    name, args, kwargs = _parse_app_expression(app_name)
+    name, args, kwargs, is_call = _parse_app_expression(app_name)
     try:
         target = getattr(module, name)
     except AttributeError as exc:
@@ -134,6 +152,8 @@ def find_object_by_string(module: ModuleType, app_name: str) -> Any:
         ) from exc
 
     if not inspect.isfunction(target):
+        return target
+    if keep_wsgi_functions and not is_call and _needs_arguments(target):
         return target
     try:
         return target(*args, **kwargs)

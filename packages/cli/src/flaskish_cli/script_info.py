@@ -127,7 +127,7 @@ class ScriptInfo:
         assert module is not None  # a missing module raised
         if not named:
             return find_best_app(module), ""
-        found = find_object_by_string(module, named[0])
+        found = find_object_by_string(module, named[0], keep_wsgi_functions=True)
         message = not_an_app_message(module.__name__, named[0])
         if is_app(found) or _is_wsgi_callable(found):
             return found, message
