@@ -1,3 +1,96 @@
-"""A Flask-compatible WSGI web framework, faster on every request and cut into installable components."""
+"""A Flask-compatible WSGI web framework, faster on every request and cut
+into installable components.
+
+This package assembles the components and exposes the framework's public
+API at the module paths applications import from (``flaskish``,
+``flaskish.app``, ``flaskish.json.tag``, ...).
+"""
+
+from __future__ import annotations
+
+from flaskish_blueprints import Blueprint as Blueprint
+from flaskish_context import after_this_request as after_this_request
+from flaskish_context import (
+    copy_current_request_context as copy_current_request_context,
+)
+from flaskish_context import current_app as current_app
+from flaskish_context import g as g
+from flaskish_context import has_app_context as has_app_context
+from flaskish_context import has_request_context as has_request_context
+from flaskish_context import request as request
+from flaskish_context import send_file as send_file
+from flaskish_context import send_from_directory as send_from_directory
+from flaskish_context import session as session
+from flaskish_context import stream_with_context as stream_with_context
+from flaskish_core.app import Flask as Flask
+from flaskish_core.config import Config as Config
+from flaskish_core.helpers import abort as abort
+from flaskish_core.helpers import flash as flash
+from flaskish_core.helpers import get_flashed_messages as get_flashed_messages
+from flaskish_core.helpers import make_response as make_response
+from flaskish_core.helpers import redirect as redirect
+from flaskish_core.helpers import url_for as url_for
+from flaskish_core.json import jsonify as jsonify
+from flaskish_core.signals import appcontext_popped as appcontext_popped
+from flaskish_core.signals import appcontext_pushed as appcontext_pushed
+from flaskish_core.signals import appcontext_tearing_down as appcontext_tearing_down
+from flaskish_core.signals import before_render_template as before_render_template
+from flaskish_core.signals import got_request_exception as got_request_exception
+from flaskish_core.signals import message_flashed as message_flashed
+from flaskish_core.signals import request_finished as request_finished
+from flaskish_core.signals import request_started as request_started
+from flaskish_core.signals import request_tearing_down as request_tearing_down
+from flaskish_core.signals import template_rendered as template_rendered
+from flaskish_core.wrappers import Request as Request
+from flaskish_core.wrappers import Response as Response
+from flaskish_templating import get_template_attribute as get_template_attribute
+from flaskish_templating import render_template as render_template
+from flaskish_templating import render_template_string as render_template_string
+from flaskish_templating import stream_template as stream_template
+from flaskish_templating import stream_template_string as stream_template_string
+
+from . import json as json
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "Blueprint",
+    "Config",
+    "Flask",
+    "Request",
+    "Response",
+    "abort",
+    "after_this_request",
+    "appcontext_popped",
+    "appcontext_pushed",
+    "appcontext_tearing_down",
+    "before_render_template",
+    "copy_current_request_context",
+    "current_app",
+    "flash",
+    "g",
+    "get_flashed_messages",
+    "get_template_attribute",
+    "got_request_exception",
+    "has_app_context",
+    "has_request_context",
+    "json",
+    "jsonify",
+    "make_response",
+    "message_flashed",
+    "redirect",
+    "render_template",
+    "render_template_string",
+    "request",
+    "request_finished",
+    "request_started",
+    "request_tearing_down",
+    "send_file",
+    "send_from_directory",
+    "session",
+    "stream_template",
+    "stream_template_string",
+    "stream_with_context",
+    "template_rendered",
+    "url_for",
+]

@@ -1,0 +1,21 @@
+"""Blueprints: groups of routes, hooks and templates.
+
+Re-exports at the module path applications import from; the
+implementation lives in the flaskish components.
+"""
+
+from __future__ import annotations
+
+from flaskish_blueprints import Blueprint as Blueprint
+from flaskish_blueprints import BlueprintSetupState as BlueprintSetupState
+from flaskish_cli import AppGroup as AppGroup
+from flaskish_context import current_app as current_app
+from flaskish_context import send_from_directory as send_from_directory
+
+__all__ = [
+    "AppGroup",
+    "Blueprint",
+    "BlueprintSetupState",
+    "current_app",
+    "send_from_directory",
+]

@@ -1,0 +1,68 @@
+"""The command line: app discovery, run, shell, routes.
+
+Re-exports at the module path applications import from; the
+implementation lives in the flaskish components.
+"""
+
+from __future__ import annotations
+
+from click.core import ParameterSource as ParameterSource
+from werkzeug.serving import is_running_from_reloader as is_running_from_reloader
+from werkzeug.serving import run_simple as run_simple
+from werkzeug.utils import import_string as import_string
+
+from flaskish_cli import AppGroup as AppGroup
+from flaskish_cli import CertParamType as CertParamType
+from flaskish_cli import cli as cli
+from flaskish_cli import find_app_by_string as find_app_by_string
+from flaskish_cli import find_best_app as find_best_app
+from flaskish_cli import FlaskGroup as FlaskGroup
+from flaskish_cli import get_debug_flag as get_debug_flag
+from flaskish_cli import get_load_dotenv as get_load_dotenv
+from flaskish_cli import get_version as get_version
+from flaskish_cli import load_dotenv as load_dotenv
+from flaskish_cli import locate_app as locate_app
+from flaskish_cli import main as main
+from flaskish_cli import NoAppException as NoAppException
+from flaskish_cli import pass_script_info as pass_script_info
+from flaskish_cli import prepare_import as prepare_import
+from flaskish_cli import routes_command as routes_command
+from flaskish_cli import run_command as run_command
+from flaskish_cli import ScriptInfo as ScriptInfo
+from flaskish_cli import SeparatedPathType as SeparatedPathType
+from flaskish_cli import shell_command as shell_command
+from flaskish_cli import show_server_banner as show_server_banner
+from flaskish_cli import version_option as version_option
+from flaskish_cli import with_appcontext as with_appcontext
+from flaskish_context import current_app as current_app
+
+__all__ = [
+    "AppGroup",
+    "CertParamType",
+    "FlaskGroup",
+    "NoAppException",
+    "ParameterSource",
+    "ScriptInfo",
+    "SeparatedPathType",
+    "cli",
+    "current_app",
+    "find_app_by_string",
+    "find_best_app",
+    "get_debug_flag",
+    "get_load_dotenv",
+    "get_version",
+    "import_string",
+    "is_running_from_reloader",
+    "load_dotenv",
+    "locate_app",
+    "main",
+    "pass_script_info",
+    "prepare_import",
+    "routes_command",
+    "run_command",
+    "run_simple",
+    "shell_command",
+    "show_server_banner",
+    "version_option",
+    "with_appcontext",
+]

@@ -1,0 +1,32 @@
+"""Application and request contexts.
+
+Re-exports at the module path applications import from; the
+implementation lives in the flaskish components.
+"""
+
+from __future__ import annotations
+
+from werkzeug.exceptions import HTTPException as HTTPException
+
+from flaskish_context import after_this_request as after_this_request
+from flaskish_context import AppContext as AppContext
+from flaskish_context import (
+    copy_current_request_context as copy_current_request_context,
+)
+from flaskish_context import has_app_context as has_app_context
+from flaskish_context import has_request_context as has_request_context
+from flaskish_context import RequestContext as RequestContext
+from flaskish_core.signals import appcontext_popped as appcontext_popped
+from flaskish_core.signals import appcontext_pushed as appcontext_pushed
+
+__all__ = [
+    "AppContext",
+    "HTTPException",
+    "RequestContext",
+    "after_this_request",
+    "appcontext_popped",
+    "appcontext_pushed",
+    "copy_current_request_context",
+    "has_app_context",
+    "has_request_context",
+]

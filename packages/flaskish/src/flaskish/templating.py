@@ -1,0 +1,42 @@
+"""Rendering and streaming Jinja templates.
+
+Re-exports at the module path applications import from; the
+implementation lives in the flaskish components.
+"""
+
+from __future__ import annotations
+
+from jinja2 import BaseLoader as BaseLoader
+from jinja2 import Environment as BaseEnvironment
+from jinja2 import Template as Template
+from jinja2 import TemplateNotFound as TemplateNotFound
+
+from flaskish_context import current_app as current_app
+from flaskish_context import request as request
+from flaskish_context import stream_with_context as stream_with_context
+from flaskish_templating import before_render_template as before_render_template
+from flaskish_templating import DispatchingJinjaLoader as DispatchingJinjaLoader
+from flaskish_templating import Environment as Environment
+from flaskish_templating import render_template as render_template
+from flaskish_templating import render_template_string as render_template_string
+from flaskish_templating import stream_template as stream_template
+from flaskish_templating import stream_template_string as stream_template_string
+from flaskish_templating import template_rendered as template_rendered
+
+__all__ = [
+    "BaseEnvironment",
+    "BaseLoader",
+    "DispatchingJinjaLoader",
+    "Environment",
+    "Template",
+    "TemplateNotFound",
+    "before_render_template",
+    "current_app",
+    "render_template",
+    "render_template_string",
+    "request",
+    "stream_template",
+    "stream_template_string",
+    "stream_with_context",
+    "template_rendered",
+]

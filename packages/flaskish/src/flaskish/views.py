@@ -1,0 +1,15 @@
+"""Class-based views.
+
+Re-exports at the module path applications import from; the
+implementation lives in the flaskish components.
+"""
+
+from __future__ import annotations
+
+from flaskish_context import current_app as current_app
+from flaskish_context import request as request
+from flaskish_routing import http_method_funcs as http_method_funcs
+from flaskish_routing import MethodView as MethodView
+from flaskish_routing import View as View
+
+__all__ = ["MethodView", "View", "current_app", "http_method_funcs", "request"]
