@@ -57,3 +57,12 @@ def runner() -> CliRunner:
 def group() -> FlaskGroup:
     """A fresh group, so plugin loading and options start from scratch."""
     return FlaskGroup(name="flaskish")
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_app_context():
+    """Every test must leave no application context behind."""
+    from flaskish_cli.app_group import active_app
+
+    yield
+    assert active_app() is None

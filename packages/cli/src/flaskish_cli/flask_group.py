@@ -163,4 +163,10 @@ class FlaskGroup(AppGroup):
         if showing_help:
             for option in (env_file_option, app_option):
                 option.handle_parse_result(ctx, {}, [])
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except BaseException:
+            # Help and usage errors end the run here, and click never closes
+            # this context then: pop an app context that listing pushed.
+            ctx.close()
+            raise
