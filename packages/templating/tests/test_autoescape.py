@@ -14,24 +14,29 @@ if TYPE_CHECKING:
     from conftest import Writer
 
 
-@pytest.mark.parametrize("name", ["a.html", "a.htm", "a.xml", "a.xhtml", "a.svg"])
-def test_escaping_extensions(
-    app: FakeApp, templates: Path, name: str, write: Writer
+@pytest.mark.parametrize(
+    ("name", "escaped"),
+    [
+        ("a.html", True),
+        ("a.htm", True),
+        ("a.xml", True),
+        ("a.xhtml", True),
+        ("a.svg", True),
+        ("a.txt", False),
+        ("a.js", False),
+        ("a.css", False),
+        ("a.html.j2", False),
+        ("html", False),
+    ],
+)
+def test_autoescape_by_extension(
+    app: FakeApp, templates: Path, write: Writer, name: str, escaped: bool
 ) -> None:
     write(templates, name, "{{ v }}")
-    assert app.select_jinja_autoescape(name) is True
+    assert app.select_jinja_autoescape(name) is escaped
     with app.app_context():
-        assert render_template(name, v="<b>&") == "&lt;b&gt;&amp;"
-
-
-@pytest.mark.parametrize("name", ["a.txt", "a.js", "a.css", "a.html.j2", "html"])
-def test_non_escaping_extensions(
-    app: FakeApp, templates: Path, name: str, write: Writer
-) -> None:
-    write(templates, name, "{{ v }}")
-    assert app.select_jinja_autoescape(name) is False
-    with app.app_context():
-        assert render_template(name, v="<b>&") == "<b>&"
+        out = render_template(name, v="<b>&")
+    assert out == ("&lt;b&gt;&amp;" if escaped else "<b>&")
 
 
 def test_strings_are_escaped(app: FakeApp) -> None:

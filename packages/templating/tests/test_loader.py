@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,14 +20,25 @@ if TYPE_CHECKING:
     from conftest import Writer
 
 
+Put = Callable[[str, str, str], Path]
+
+
 @pytest.fixture
-def blueprints(
-    app: FakeApp, tmp_path: Path, make_blueprint: type[FakeBlueprint]
-) -> tuple[FakeBlueprint, FakeBlueprint]:
-    first = app.register(make_blueprint("first", tmp_path / "first"))
+def put(
+    app: FakeApp, tmp_path: Path, make_blueprint: type[FakeBlueprint], write: Writer
+) -> Put:
+    """Register blueprints "first", "bare" (no templates) and "second"; return a
+    function writing a template into the folder of "app", "first" or "second".
+    """
+    app.register(make_blueprint("first", tmp_path / "first"))
     app.register(make_blueprint("bare", tmp_path / "bare", template_folder=None))
-    second = app.register(make_blueprint("second", tmp_path / "second"))
-    return first, second
+    app.register(make_blueprint("second", tmp_path / "second"))
+
+    def put_template(owner: str, name: str, source: str) -> Path:
+        folder = tmp_path if owner == "app" else tmp_path / owner
+        return write(folder / "templates", name, source)
+
+    return put_template
 
 
 def test_jinja_loader_of_scaffolds(
@@ -45,18 +57,12 @@ def test_environment_uses_dispatching_loader(app: FakeApp) -> None:
     assert loader.app is app
 
 
-def test_app_wins_then_blueprints_in_registration_order(
-    app: FakeApp,
-    templates: Path,
-    tmp_path: Path,
-    blueprints: tuple[FakeBlueprint, FakeBlueprint],
-    write: Writer,
-) -> None:
-    write(templates, "both.txt", "app")
-    write(tmp_path / "first" / "templates", "both.txt", "first")
-    write(tmp_path / "first" / "templates", "bps.txt", "first")
-    write(tmp_path / "second" / "templates", "bps.txt", "second")
-    write(tmp_path / "second" / "templates", "sub/only2.txt", "second only")
+def test_app_wins_then_blueprints_in_registration_order(app: FakeApp, put: Put) -> None:
+    put("app", "both.txt", "app")
+    put("first", "both.txt", "first")
+    put("first", "bps.txt", "first")
+    put("second", "bps.txt", "second")
+    put("second", "sub/only2.txt", "second only")
     with app.app_context():
         assert render_template("both.txt") == "app"
         assert render_template("bps.txt") == "first"
@@ -76,17 +82,11 @@ def test_app_without_template_folder(
         assert render_template("x.txt") == "from bp"
 
 
-def test_list_templates_covers_all(
-    app: FakeApp,
-    templates: Path,
-    tmp_path: Path,
-    blueprints: tuple[FakeBlueprint, FakeBlueprint],
-    write: Writer,
-) -> None:
-    write(templates, "a.html", "")
-    write(templates, "shared.html", "")
-    write(tmp_path / "first" / "templates", "shared.html", "")
-    write(tmp_path / "second" / "templates", "bp/b.html", "")
+def test_list_templates_covers_all(app: FakeApp, put: Put) -> None:
+    put("app", "a.html", "")
+    put("app", "shared.html", "")
+    put("first", "shared.html", "")
+    put("second", "bp/b.html", "")
     assert sorted(app.jinja_env.list_templates()) == [
         "a.html",
         "bp/b.html",
@@ -94,9 +94,7 @@ def test_list_templates_covers_all(
     ]
 
 
-def test_missing_template_names_it(
-    app: FakeApp, blueprints: tuple[FakeBlueprint, FakeBlueprint]
-) -> None:
+def test_missing_template_names_it(app: FakeApp) -> None:
     with app.app_context(), pytest.raises(TemplateNotFound) as info:
         render_template("nope.html")
     assert info.value.name == "nope.html"
@@ -128,13 +126,9 @@ def _explained(
 
 
 def test_explain_found_once(
-    app: FakeApp,
-    templates: Path,
-    caplog: pytest.LogCaptureFixture,
-    blueprints: tuple[FakeBlueprint, FakeBlueprint],
-    write: Writer,
+    app: FakeApp, caplog: pytest.LogCaptureFixture, put: Put
 ) -> None:
-    path = write(templates, "x.txt", "app")
+    path = put("app", "x.txt", "app")
     root = app.root_path
     lines = _explained(app, caplog, blueprint="first")
     assert lines == [
@@ -159,15 +153,10 @@ def test_explain_found_once(
 
 
 def test_explain_multiple_matches_warns(
-    app: FakeApp,
-    templates: Path,
-    tmp_path: Path,
-    caplog: pytest.LogCaptureFixture,
-    blueprints: tuple[FakeBlueprint, FakeBlueprint],
-    write: Writer,
+    app: FakeApp, caplog: pytest.LogCaptureFixture, put: Put
 ) -> None:
-    write(templates, "x.txt", "app")
-    write(tmp_path / "second" / "templates", "x.txt", "second")
+    put("app", "x.txt", "app")
+    put("second", "x.txt", "second")
     lines = _explained(app, caplog, blueprint="second")
     assert lines[-4:] == [
         "Warning: multiple loaders returned a match for the template.",
@@ -182,11 +171,8 @@ def test_explain_multiple_matches_warns(
         assert render_template("x.txt") == "app"
 
 
-def test_explain_not_found(
-    app: FakeApp,
-    caplog: pytest.LogCaptureFixture,
-    blueprints: tuple[FakeBlueprint, FakeBlueprint],
-) -> None:
+@pytest.mark.usefixtures("put")
+def test_explain_not_found(app: FakeApp, caplog: pytest.LogCaptureFixture) -> None:
     lines = _explained(app, caplog)
     assert lines[-1] == "Error: the template could not be found."
     assert lines.count("       -> no match") == 3
@@ -207,9 +193,9 @@ def test_explain_not_found_without_loaders(
 
 
 def test_no_explanation_by_default(
-    app: FakeApp, templates: Path, caplog: pytest.LogCaptureFixture, write: Writer
+    app: FakeApp, caplog: pytest.LogCaptureFixture, put: Put
 ) -> None:
-    write(templates, "x.txt", "app")
+    put("app", "x.txt", "app")
     with caplog.at_level(logging.DEBUG), app.app_context():
         assert render_template("x.txt") == "app"
     assert caplog.records == []

@@ -1,117 +1,96 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from typing import TYPE_CHECKING
+
+import pytest
 
 from flaskish_templating import render_template_string
 
 if TYPE_CHECKING:
     from conftest import FakeApp
 
+KINDS = ["filter", "test", "global"]
+REGISTRY = {"filter": "filters", "test": "tests", "global": "globals"}
 
-def test_filter_forms(app: FakeApp) -> None:
+
+def _registry(app: FakeApp, kind: str) -> dict[str, Any]:
+    return getattr(app.jinja_env, REGISTRY[kind])  # type: ignore[no-any-return]
+
+
+def _func(name: str) -> Callable[..., Any]:
+    def f(*args: Any) -> str:
+        return name
+
+    f.__name__ = name
+    return f
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_decorator_forms(app: FakeApp, kind: str) -> None:
+    decorator = getattr(app, f"template_{kind}")
+    bare, called, named = _func("bare"), _func("called"), _func("named")
+    assert decorator(bare) is bare
+    assert decorator()(called) is called
+    assert decorator("other_name")(named) is named
+    assert decorator(name="kw_name")(named) is named
+    registry = _registry(app, kind)
+    assert registry["bare"] is bare
+    assert registry["called"] is called
+    assert registry["other_name"] is named
+    assert registry["kw_name"] is named
+    assert "named" not in registry
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_add_forms(app: FakeApp, kind: str) -> None:
+    add = getattr(app, f"add_template_{kind}")
+    func = _func("func")
+    assert add(func) is None
+    add(func, "alias")
+    add(lambda: 1, name="by_keyword")
+    add(lambda: 2)
+    registry = _registry(app, kind)
+    assert registry["func"] is func
+    assert registry["alias"] is func
+    assert registry["by_keyword"]() == 1
+    assert registry["<lambda>"]() == 2
+
+
+def test_registered_functions_work_in_templates(app: FakeApp) -> None:
     @app.template_filter
     def shout(s: str) -> str:
         return s.upper()
-
-    @app.template_filter()
-    def rev(s: str) -> str:
-        return s[::-1]
 
     @app.template_filter("twice")
     def double(s: str) -> str:
         return s * 2
 
-    def strip_x(s: str) -> str:
-        return s.replace("X", "")
-
-    app.add_template_filter(strip_x)
-    app.add_template_filter(strip_x, "nox")
-
-    filters = app.jinja_env.filters
-    assert filters["shout"] is shout
-    assert filters["rev"] is rev
-    assert filters["twice"] is double
-    assert "double" not in filters
-    assert filters["strip_x"] is strip_x
-    assert filters["nox"] is strip_x
-    assert callable(shout)
-    assert shout("a") == "A"
-    with app.app_context():
-        assert render_template_string("{{ 'abx'|shout|rev|twice|nox }}") == "BABA"
-
-
-def test_test_forms(app: FakeApp) -> None:
     @app.template_test
     def even(n: int) -> bool:
         return n % 2 == 0
-
-    @app.template_test()
-    def big(n: int) -> bool:
-        return n > 10
 
     @app.template_test("tiny")
     def is_tiny(n: int) -> bool:
         return n < 2
 
-    def positive(n: int) -> bool:
-        return n > 0
-
-    app.add_template_test(positive)
-    app.add_template_test(positive, name="plus")
-
-    tests = app.jinja_env.tests
-    assert tests["even"] is even
-    assert tests["big"] is big
-    assert tests["tiny"] is is_tiny
-    assert "is_tiny" not in tests
-    assert tests["positive"] is positive
-    assert tests["plus"] is positive
-    with app.app_context():
-        source = (
-            "{{ 4 is even }} {{ 11 is big }} {{ 1 is tiny }}"
-            " {{ -1 is positive }} {{ 3 is plus }}"
-        )
-        assert render_template_string(source) == "True True True False True"
-
-
-def test_global_forms(app: FakeApp) -> None:
-    @app.template_global
+    @app.template_global()
     def answer() -> int:
         return 42
 
-    @app.template_global()
-    def greet(name: str) -> str:
-        return f"hi {name}"
+    app.add_template_global(lambda a, b: a + b, "add")
 
-    @app.template_global("add")
-    def plus(a: int, b: int) -> int:
-        return a + b
-
-    def pi() -> float:
-        return 3.5
-
-    app.add_template_global(pi)
-    app.add_template_global(pi, "tau")
-
-    env_globals: dict[str, Any] = app.jinja_env.globals
-    assert env_globals["answer"] is answer
-    assert env_globals["greet"] is greet
-    assert env_globals["add"] is plus
-    assert "plus" not in env_globals
-    assert env_globals["pi"] is pi
-    assert env_globals["tau"] is pi
     with app.app_context():
-        assert (
-            render_template_string(
-                "{{ answer() }} {{ greet('x') }} {{ add(1, 2) }} {{ tau() }}"
-            )
-            == "42 hi x 3 3.5"
+        out = render_template_string(
+            "{{ 'ab'|shout|twice }} {{ 4 is even }} {{ 3 is tiny }}"
+            " {{ answer() }} {{ add(1, 2) }}"
         )
+    assert out == "ABAB True False 42 3"
 
 
-def test_lambda_needs_a_name(app: FakeApp) -> None:
-    app.add_template_filter(lambda s: s + "!", "bang")
-    app.add_template_filter(lambda s: s + "?")
-    assert "bang" in app.jinja_env.filters
-    assert "<lambda>" in app.jinja_env.filters
+def test_registration_after_environment_exists(app: FakeApp) -> None:
+    with app.app_context():
+        assert render_template_string("{{ 'x' is defined }}") == "True"
+        app.add_template_filter(str.title, "title_case")
+        assert render_template_string("{{ 'ab cd'|title_case }}") == "Ab Cd"
