@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from collections.abc import Iterable
+from collections.abc import Mapping
 from functools import cached_property
 from itertools import chain
 from typing import Any
-from typing import ClassVar
 from typing import overload
 from typing import TYPE_CHECKING
 from typing import TypeVar
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     from jinja2 import BaseLoader
 
-    from .protocol import ContextProcessor
     from .protocol import NamedTemplateSource
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,25 +46,30 @@ class TemplatingAppMixin:
     policies; override it and call ``super()`` to add more.
     """
 
-    config: Any
-    debug: bool
-    import_name: str
-    logger: logging.Logger
-    template_context_processors: dict[str | None, list[ContextProcessor]]
-
     #: The class :meth:`create_jinja_environment` instantiates.
-    jinja_environment: ClassVar[type[Environment]] = Environment
+    jinja_environment: type[Environment] = Environment
 
     #: Options given to the environment, read once when it is created.
-    jinja_options: ClassVar[dict[str, Any]] = {}
-
-    jinja_loader: BaseLoader | None
+    jinja_options: dict[str, Any] = {}  # noqa: RUF012 (Flask's class attribute)
 
     if TYPE_CHECKING:
-        # Provided by the application class; declared for the type checker only
-        # so that the mixin never shadows the real methods.
+        # Provided by the application class. Declared read-only, and for the
+        # type checker only, so the mixin never shadows the real members.
+        @property
+        def config(self) -> Any: ...
+        @property
+        def debug(self) -> bool: ...
+        @property
+        def import_name(self) -> str: ...
+        @property
+        def logger(self) -> logging.Logger: ...
+        @property
+        def jinja_loader(self) -> BaseLoader | None: ...
+        @property
+        def template_context_processors(
+            self,
+        ) -> Mapping[str | None, Iterable[Callable[[], Any]]]: ...
         def iter_blueprints(self) -> Iterable[NamedTemplateSource]: ...
-
         def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]: ...
 
     @cached_property

@@ -32,8 +32,11 @@ class TemplateSource(Protocol):
 class NamedTemplateSource(TemplateSource, Protocol):
     """A blueprint, as the loader and its explanation see it."""
 
-    name: str
-    import_name: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def import_name(self) -> str: ...
 
 
 class EnvironmentApp(Protocol):
@@ -45,7 +48,8 @@ class EnvironmentApp(Protocol):
 class LoaderApp(TemplateSource, Protocol):
     """What :class:`~flaskish_templating.DispatchingJinjaLoader` uses."""
 
-    import_name: str
+    @property
+    def import_name(self) -> str: ...
 
     @property
     def config(self) -> Mapping[str, Any]: ...
