@@ -94,3 +94,20 @@ def test_registration_after_environment_exists(app: FakeApp) -> None:
         assert render_template_string("{{ 'x' is defined }}") == "True"
         app.add_template_filter(str.title, "title_case")
         assert render_template_string("{{ 'ab cd'|title_case }}") == "Ab Cd"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_setup_finished_check_runs_first(
+    app: FakeApp, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def check(method: str) -> None:
+        raise AssertionError(f"The setup method {method!r} can no longer be called")
+
+    monkeypatch.setattr(app, "_check_setup_finished", check, raising=False)
+    with pytest.raises(AssertionError, match=f"^The setup method 'template_{kind}'"):
+        getattr(app, f"template_{kind}")()
+    with pytest.raises(
+        AssertionError, match=f"^The setup method 'add_template_{kind}'"
+    ):
+        getattr(app, f"add_template_{kind}")(_func("late"))
+    assert "late" not in _registry(app, kind)

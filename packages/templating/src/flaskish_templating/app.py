@@ -147,6 +147,13 @@ class TemplatingAppMixin:
                     context.update(self.ensure_sync(func)())
         context.update(given)
 
+    def _guard_setup(self, method: str) -> None:
+        # Registration is a setup method: the application's setup-finished
+        # check (Flask's ``_check_setup_finished``) runs when it has one.
+        check = getattr(self, "_check_setup_finished", None)
+        if check is not None:
+            check(method)
+
     @overload
     def template_filter(self, name: F) -> F: ...
     @overload
@@ -155,12 +162,14 @@ class TemplatingAppMixin:
         """Register a Jinja filter, as ``@app.template_filter`` or
         ``@app.template_filter("name")``; the function name is the default.
         """
+        self._guard_setup("template_filter")
         return _registering(self.add_template_filter, name)
 
     def add_template_filter(
         self, f: Callable[..., Any], name: str | None = None
     ) -> None:
         """Register ``f`` as a Jinja filter (under its own name by default)."""
+        self._guard_setup("add_template_filter")
         self.jinja_env.filters[name or f.__name__] = f
 
     @overload
@@ -171,12 +180,14 @@ class TemplatingAppMixin:
         """Register a Jinja test, as ``@app.template_test`` or
         ``@app.template_test("name")``; the function name is the default.
         """
+        self._guard_setup("template_test")
         return _registering(self.add_template_test, name)
 
     def add_template_test(
         self, f: Callable[..., bool], name: str | None = None
     ) -> None:
         """Register ``f`` as a Jinja test (under its own name by default)."""
+        self._guard_setup("add_template_test")
         self.jinja_env.tests[name or f.__name__] = f
 
     @overload
@@ -187,12 +198,14 @@ class TemplatingAppMixin:
         """Register a Jinja global, as ``@app.template_global`` or
         ``@app.template_global("name")``; the function name is the default.
         """
+        self._guard_setup("template_global")
         return _registering(self.add_template_global, name)
 
     def add_template_global(
         self, f: Callable[..., Any], name: str | None = None
     ) -> None:
         """Register ``f`` as a Jinja global (under its own name by default)."""
+        self._guard_setup("add_template_global")
         self.jinja_env.globals[name or f.__name__] = f
 
 
