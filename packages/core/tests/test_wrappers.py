@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+import pytest
+from werkzeug.wrappers import Request as RequestBase
+from werkzeug.wrappers import Response as ResponseBase
+
+from flaskish_blueprints import Blueprint
+from flaskish_core import json as fjson
+from flaskish_core.app import Flask
+from flaskish_core.wrappers import Request
+from flaskish_core.wrappers import Response
+
+
+@pytest.fixture
+def app() -> Flask:
+    return Flask("wrappers_app")
+
+
+def test_request_defaults_outside_app() -> None:
+    request = Request.from_values("/")
+    assert request.url_rule is None
+    assert request.view_args is None
+    assert request.routing_exception is None
+    assert request.endpoint is None
+    assert request.blueprint is None
+    assert request.blueprints == []
+    assert request.json_module is fjson
+    assert request.max_content_length == RequestBase.max_content_length
+    assert request.max_form_memory_size == RequestBase.max_form_memory_size
+    assert request.max_form_parts == RequestBase.max_form_parts
+
+
+def test_request_limits_follow_app_config(app: Flask) -> None:
+    app.config.update(MAX_CONTENT_LENGTH=10, MAX_FORM_MEMORY_SIZE=20, MAX_FORM_PARTS=30)
+    request = Request.from_values("/")
+    with app.app_context():
+        assert request.max_content_length == 10
+        assert request.max_form_memory_size == 20
+        assert request.max_form_parts == 30
+        request.max_content_length = 1
+        request.max_form_memory_size = 2
+        request.max_form_parts = 3
+        assert request.max_content_length == 1
+        assert request.max_form_memory_size == 2
+        assert request.max_form_parts == 3
+
+
+def test_default_form_limits_from_config(app: Flask) -> None:
+    with app.app_context():
+        request = Request.from_values("/")
+        assert request.max_content_length is None
+        assert request.max_form_memory_size == 500_000
+        assert request.max_form_parts == 1_000
+
+
+def test_body_over_max_content_length_is_413(app: Flask) -> None:
+    app.config["MAX_CONTENT_LENGTH"] = 5
+
+    @app.post("/")
+    def index() -> str:
+        from flaskish_context import request
+
+        return request.get_data(as_text=True)
+
+    client = app.test_client()
+    assert client.post("/", data="12345").get_data(as_text=True) == "12345"
+    assert client.post("/", data="123456").status_code == 413
+
+
+def test_form_field_over_memory_size_is_413(app: Flask) -> None:
+    app.config["MAX_FORM_MEMORY_SIZE"] = 4
+
+    @app.post("/")
+    def index() -> str:
+        from flaskish_context import request
+
+        return request.form["a"]
+
+    client = app.test_client()
+    small = client.post("/", data={"a": "1234"}, content_type="multipart/form-data")
+    assert small.get_data(as_text=True) == "1234"
+    big = client.post("/", data={"a": "12345"}, content_type="multipart/form-data")
+    assert big.status_code == 413
+
+
+def test_too_many_form_parts_is_413(app: Flask) -> None:
+    app.config["MAX_FORM_PARTS"] = 2
+
+    @app.post("/")
+    def index() -> str:
+        from flaskish_context import request
+
+        return str(len(request.form))
+
+    client = app.test_client()
+    two = {"a": "1", "b": "2"}
+    three = {"a": "1", "b": "2", "c": "3"}
+    kind = "multipart/form-data"
+    assert client.post("/", data=two, content_type=kind).get_data(as_text=True) == "2"
+    assert client.post("/", data=three, content_type=kind).status_code == 413
+
+
+def test_endpoint_and_nested_blueprints(app: Flask) -> None:
+    seen: dict[str, object] = {}
+
+    def record() -> str:
+        from flaskish_context import request
+
+        seen.update(
+            endpoint=request.endpoint,
+            blueprint=request.blueprint,
+            blueprints=request.blueprints,
+            view_args=request.view_args,
+            rule=request.url_rule.rule if request.url_rule else None,
+        )
+        return "ok"
+
+    parent = Blueprint("parent", __name__, url_prefix="/p")
+    child = Blueprint("child", __name__, url_prefix="/c")
+    child.add_url_rule("/<int:n>", "leaf", record)
+    parent.register_blueprint(child)
+    app.register_blueprint(parent)
+    app.add_url_rule("/top", "top", record)
+    client = app.test_client()
+
+    assert client.get("/p/c/3").status_code == 200
+    assert seen == {
+        "endpoint": "parent.child.leaf",
+        "blueprint": "parent.child",
+        "blueprints": ["parent.child", "parent"],
+        "view_args": {"n": 3},
+        "rule": "/p/c/<int:n>",
+    }
+    client.get("/top")
+    assert seen["endpoint"] == "top"
+    assert seen["blueprint"] is None
+    assert seen["blueprints"] == []
+
+
+def test_routing_exception_recorded(app: Flask) -> None:
+    with app.test_request_context("/missing"):
+        from flaskish_context import request
+
+        assert request.routing_exception is not None
+        assert request.routing_exception.code == 404
+        assert request.endpoint is None
+
+
+def test_response_defaults() -> None:
+    response = Response("hi")
+    assert response.mimetype == "text/html"
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert response.json_module is fjson
+    assert Response.autocorrect_location_header is False
+    assert response.max_cookie_size == ResponseBase.max_cookie_size == 4093
+
+
+def test_response_max_cookie_size_from_config(app: Flask) -> None:
+    app.config["MAX_COOKIE_SIZE"] = 100
+    with app.app_context():
+        response = Response()
+        assert response.max_cookie_size == 100
+        with pytest.warns(UserWarning, match="cookie is too large"):
+            response.set_cookie("big", "x" * 200)
+
+
+def test_response_json_property(app: Flask) -> None:
+    response = Response('{"a": [1]}', mimetype="application/json")
+    assert response.json == {"a": [1]}
+    assert Response("x").json is None
+
+
+def test_relative_location_header_kept() -> None:
+    response = Response(status=302, headers={"Location": "/next"})
+    environ = {
+        "SERVER_NAME": "example.org",
+        "SERVER_PORT": "80",
+        "wsgi.url_scheme": "http",
+        "REQUEST_METHOD": "GET",
+    }
+    headers = response.get_wsgi_headers(environ)
+    assert headers["Location"] == "/next"
