@@ -6,10 +6,10 @@ import platform
 import click
 import pytest
 
-from flaskish_cli import FlaskGroup
-from flaskish_cli import ScriptInfo
 from flaskish_cli import cli
+from flaskish_cli import FlaskGroup
 from flaskish_cli import main
+from flaskish_cli import ScriptInfo
 
 SHOP = """\
 import click
@@ -195,7 +195,7 @@ def test_make_context_marks_the_cli_run(group, monkeypatch):
 
 
 def test_plugin_commands_from_both_entry_point_groups(
-    runner, group, write, monkeypatch
+    runner, group, write, monkeypatch, tmp_path
 ):
     write(
         "plugins.py",
@@ -213,7 +213,7 @@ def test_plugin_commands_from_both_entry_point_groups(
     )
     import sys
 
-    sys.path.insert(0, ".")
+    sys.path.insert(0, str(tmp_path))
     entries = {
         "flask.commands": [
             importlib.metadata.EntryPoint(
