@@ -65,7 +65,7 @@ class Request(RequestBase):
         return config[key]  # type: ignore[no-any-return]
 
     @property
-    def max_content_length(self) -> int | None:  # type: ignore[override]
+    def max_content_length(self) -> int | None:
         """Largest accepted body in bytes; larger gives 413."""
         return self._limit(
             self._max_content_length,
@@ -78,7 +78,7 @@ class Request(RequestBase):
         self._max_content_length = value
 
     @property
-    def max_form_memory_size(self) -> int | None:  # type: ignore[override]
+    def max_form_memory_size(self) -> int | None:
         """Largest non-file form field in bytes; larger gives 413."""
         return self._limit(
             self._max_form_memory_size,
@@ -90,8 +90,8 @@ class Request(RequestBase):
     def max_form_memory_size(self, value: int | None) -> None:
         self._max_form_memory_size = value
 
-    @property
-    def max_form_parts(self) -> int | None:  # type: ignore[override]
+    @property  # type: ignore[override]
+    def max_form_parts(self) -> int | None:
         """Most multipart parts accepted; more gives 413."""
         return self._limit(
             self._max_form_parts, "MAX_FORM_PARTS", RequestBase.max_form_parts
