@@ -162,9 +162,7 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
         for deferred in self.deferred_functions:
             deferred(state)
 
-        attach_commands(
-            self.cli, app.cli, options.get("cli_group", self.cli_group), name
-        )
+        attach_commands(self.cli, app, options.get("cli_group", self.cli_group), name)
 
         for blueprint, nested_options in self._blueprints:
             blueprint.register(

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import click
 
+    from .protocol import BlueprintApp
+
 
 class _Unset(enum.Enum):
     TOKEN = enum.auto()
@@ -22,18 +24,20 @@ CliGroupOption = str | None | _Unset
 
 
 def attach_commands(
-    commands: click.Group, app_cli: click.Group, group: CliGroupOption, name: str
+    commands: click.Group, app: BlueprintApp, group: CliGroupOption, name: str
 ) -> None:
-    """Put the blueprint's ``commands`` onto ``app_cli``.
+    """Put the blueprint's ``commands`` onto ``app.cli``.
 
     Nothing happens when the blueprint has no commands. ``group=None`` merges
-    them into ``app_cli`` itself; otherwise they form a subgroup named
+    them into ``app.cli`` itself; otherwise they form a subgroup named
     ``group``, or ``name`` for :data:`DEFAULT_CLI_GROUP`. (flaskish helper.)
     """
     if not commands.commands:
         return
+    # ``app.cli`` is only looked up here: an app without a CLI (the
+    # standalone router) takes blueprints that have no commands.
     if group is None:
-        app_cli.commands.update(commands.commands)
+        app.cli.commands.update(commands.commands)
         return
     commands.name = name if group is DEFAULT_CLI_GROUP else group
-    app_cli.add_command(commands)
+    app.cli.add_command(commands)
