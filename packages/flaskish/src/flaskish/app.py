@@ -17,7 +17,6 @@ from werkzeug.routing import RequestRedirect as RequestRedirect
 from werkzeug.routing import RoutingException as RoutingException
 from werkzeug.routing import Rule as Rule
 from werkzeug.serving import is_running_from_reloader as is_running_from_reloader
-from werkzeug.wrappers import Response as BaseResponse
 from werkzeug.wsgi import get_host as get_host
 
 from flaskish_cli import get_debug_flag as get_debug_flag
@@ -44,41 +43,3 @@ from flaskish_sessions import (
 )
 from flaskish_sessions import SessionInterface as SessionInterface
 from flaskish_templating import Environment as Environment
-
-__all__ = [
-    "AppContext",
-    "BadRequestKeyError",
-    "BaseResponse",
-    "BuildError",
-    "Environment",
-    "Flask",
-    "HTTPException",
-    "Headers",
-    "ImmutableDict",
-    "InternalServerError",
-    "MapAdapter",
-    "Request",
-    "RequestContext",
-    "RequestRedirect",
-    "Response",
-    "RoutingException",
-    "Rule",
-    "SecureCookieSessionInterface",
-    "SessionInterface",
-    "appcontext_tearing_down",
-    "current_app",
-    "g",
-    "get_debug_flag",
-    "get_flashed_messages",
-    "get_host",
-    "get_load_dotenv",
-    "got_request_exception",
-    "is_running_from_reloader",
-    "request",
-    "request_ctx",
-    "request_finished",
-    "request_started",
-    "request_tearing_down",
-    "send_from_directory",
-    "session",
-]

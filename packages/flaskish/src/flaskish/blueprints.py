@@ -11,11 +11,3 @@ from flaskish_blueprints import BlueprintSetupState as BlueprintSetupState
 from flaskish_cli import AppGroup as AppGroup
 from flaskish_context import current_app as current_app
 from flaskish_context import send_from_directory as send_from_directory
-
-__all__ = [
-    "AppGroup",
-    "Blueprint",
-    "BlueprintSetupState",
-    "current_app",
-    "send_from_directory",
-]

@@ -35,34 +35,3 @@ from flaskish_cli import show_server_banner as show_server_banner
 from flaskish_cli import version_option as version_option
 from flaskish_cli import with_appcontext as with_appcontext
 from flaskish_context import current_app as current_app
-
-__all__ = [
-    "AppGroup",
-    "CertParamType",
-    "FlaskGroup",
-    "NoAppException",
-    "ParameterSource",
-    "ScriptInfo",
-    "SeparatedPathType",
-    "cli",
-    "current_app",
-    "find_app_by_string",
-    "find_best_app",
-    "get_debug_flag",
-    "get_load_dotenv",
-    "get_version",
-    "import_string",
-    "is_running_from_reloader",
-    "load_dotenv",
-    "locate_app",
-    "main",
-    "pass_script_info",
-    "prepare_import",
-    "routes_command",
-    "run_command",
-    "run_simple",
-    "shell_command",
-    "show_server_banner",
-    "version_option",
-    "with_appcontext",
-]

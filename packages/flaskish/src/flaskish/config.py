@@ -10,5 +10,3 @@ from werkzeug.utils import import_string as import_string
 
 from flaskish_core.config import Config as Config
 from flaskish_core.config import ConfigAttribute as ConfigAttribute
-
-__all__ = ["Config", "ConfigAttribute", "import_string"]

@@ -18,15 +18,3 @@ from flaskish_context import has_request_context as has_request_context
 from flaskish_context import RequestContext as RequestContext
 from flaskish_core.signals import appcontext_popped as appcontext_popped
 from flaskish_core.signals import appcontext_pushed as appcontext_pushed
-
-__all__ = [
-    "AppContext",
-    "HTTPException",
-    "RequestContext",
-    "after_this_request",
-    "appcontext_popped",
-    "appcontext_pushed",
-    "copy_current_request_context",
-    "has_app_context",
-    "has_request_context",
-]

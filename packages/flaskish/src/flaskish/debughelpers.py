@@ -22,15 +22,3 @@ from flaskish_core.debughelpers import (
     FormDataRoutingRedirect as FormDataRoutingRedirect,
 )
 from flaskish_core.debughelpers import UnexpectedUnicodeError as UnexpectedUnicodeError
-
-__all__ = [
-    "BaseLoader",
-    "Blueprint",
-    "DebugFilesKeyError",
-    "FormDataRoutingRedirect",
-    "RequestRedirect",
-    "UnexpectedUnicodeError",
-    "attach_enctype_error_multidict",
-    "explain_template_loading_attempts",
-    "request_ctx",
-]

@@ -14,13 +14,3 @@ from flaskish_context import g as g
 from flaskish_context import request as request
 from flaskish_context import request_ctx as request_ctx
 from flaskish_context import session as session
-
-__all__ = [
-    "LocalProxy",
-    "app_ctx",
-    "current_app",
-    "g",
-    "request",
-    "request_ctx",
-    "session",
-]

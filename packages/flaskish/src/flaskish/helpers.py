@@ -6,8 +6,6 @@ implementation lives in the flaskish components.
 
 from __future__ import annotations
 
-from werkzeug.wrappers import Response as BaseResponse
-
 from flaskish_context import current_app as current_app
 from flaskish_context import request as request
 from flaskish_context import request_ctx as request_ctx
@@ -26,25 +24,3 @@ from flaskish_core.helpers import make_response as make_response
 from flaskish_core.helpers import redirect as redirect
 from flaskish_core.helpers import url_for as url_for
 from flaskish_core.signals import message_flashed as message_flashed
-
-__all__ = [
-    "BaseResponse",
-    "abort",
-    "current_app",
-    "flash",
-    "get_debug_flag",
-    "get_flashed_messages",
-    "get_load_dotenv",
-    "get_root_path",
-    "get_template_attribute",
-    "make_response",
-    "message_flashed",
-    "redirect",
-    "request",
-    "request_ctx",
-    "send_file",
-    "send_from_directory",
-    "session",
-    "stream_with_context",
-    "url_for",
-]

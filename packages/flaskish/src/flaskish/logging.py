@@ -13,12 +13,3 @@ from flaskish_core.logging import create_logger as create_logger
 from flaskish_core.logging import default_handler as default_handler
 from flaskish_core.logging import has_level_handler as has_level_handler
 from flaskish_core.logging import wsgi_errors_stream as wsgi_errors_stream
-
-__all__ = [
-    "LocalProxy",
-    "create_logger",
-    "default_handler",
-    "has_level_handler",
-    "request",
-    "wsgi_errors_stream",
-]

@@ -19,16 +19,3 @@ from flaskish_sessions import session_json_serializer as session_json_serializer
 from flaskish_sessions import SessionInterface as SessionInterface
 from flaskish_sessions import SessionMixin as SessionMixin
 from flaskish_sessions.tag import TaggedJSONSerializer as TaggedJSONSerializer
-
-__all__ = [
-    "BadSignature",
-    "CallbackDict",
-    "NullSession",
-    "SecureCookieSession",
-    "SecureCookieSessionInterface",
-    "SessionInterface",
-    "SessionMixin",
-    "TaggedJSONSerializer",
-    "URLSafeTimedSerializer",
-    "session_json_serializer",
-]

@@ -17,17 +17,3 @@ from flaskish_core.signals import request_finished as request_finished
 from flaskish_core.signals import request_started as request_started
 from flaskish_core.signals import request_tearing_down as request_tearing_down
 from flaskish_core.signals import template_rendered as template_rendered
-
-__all__ = [
-    "Namespace",
-    "appcontext_popped",
-    "appcontext_pushed",
-    "appcontext_tearing_down",
-    "before_render_template",
-    "got_request_exception",
-    "message_flashed",
-    "request_finished",
-    "request_started",
-    "request_tearing_down",
-    "template_rendered",
-]

@@ -7,7 +7,6 @@ implementation lives in the flaskish components.
 from __future__ import annotations
 
 from jinja2 import BaseLoader as BaseLoader
-from jinja2 import Environment as BaseEnvironment
 from jinja2 import Template as Template
 from jinja2 import TemplateNotFound as TemplateNotFound
 
@@ -22,21 +21,3 @@ from flaskish_templating import render_template_string as render_template_string
 from flaskish_templating import stream_template as stream_template
 from flaskish_templating import stream_template_string as stream_template_string
 from flaskish_templating import template_rendered as template_rendered
-
-__all__ = [
-    "BaseEnvironment",
-    "BaseLoader",
-    "DispatchingJinjaLoader",
-    "Environment",
-    "Template",
-    "TemplateNotFound",
-    "before_render_template",
-    "current_app",
-    "render_template",
-    "render_template_string",
-    "request",
-    "stream_template",
-    "stream_template_string",
-    "stream_with_context",
-    "template_rendered",
-]

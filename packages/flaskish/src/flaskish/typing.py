@@ -33,25 +33,3 @@ from flaskish_core.typing import URLDefaultCallable as URLDefaultCallable
 from flaskish_core.typing import (
     URLValuePreprocessorCallable as URLValuePreprocessorCallable,
 )
-
-__all__ = [
-    "AfterRequestCallable",
-    "AppOrBlueprintKey",
-    "BeforeFirstRequestCallable",
-    "BeforeRequestCallable",
-    "ErrorHandlerCallable",
-    "HeaderValue",
-    "HeadersValue",
-    "ResponseClass",
-    "ResponseReturnValue",
-    "ResponseValue",
-    "RouteCallable",
-    "ShellContextProcessorCallable",
-    "TeardownCallable",
-    "TemplateContextProcessorCallable",
-    "TemplateFilterCallable",
-    "TemplateGlobalCallable",
-    "TemplateTestCallable",
-    "URLDefaultCallable",
-    "URLValuePreprocessorCallable",
-]

@@ -11,5 +11,3 @@ from flaskish_context import request as request
 from flaskish_routing import http_method_funcs as http_method_funcs
 from flaskish_routing import MethodView as MethodView
 from flaskish_routing import View as View
-
-__all__ = ["MethodView", "View", "current_app", "http_method_funcs", "request"]

@@ -8,19 +8,7 @@ from __future__ import annotations
 
 from werkzeug.exceptions import BadRequest as BadRequest
 from werkzeug.exceptions import HTTPException as HTTPException
-from werkzeug.wrappers import Request as RequestBase
-from werkzeug.wrappers import Response as ResponseBase
 
 from flaskish_context import current_app as current_app
 from flaskish_core.wrappers import Request as Request
 from flaskish_core.wrappers import Response as Response
-
-__all__ = [
-    "BadRequest",
-    "HTTPException",
-    "Request",
-    "RequestBase",
-    "Response",
-    "ResponseBase",
-    "current_app",
-]

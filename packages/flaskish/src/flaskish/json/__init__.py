@@ -15,14 +15,3 @@ from flaskish_core.json import loads as loads
 
 from . import provider as provider
 from . import tag as tag
-
-__all__ = [
-    "current_app",
-    "dump",
-    "dumps",
-    "jsonify",
-    "load",
-    "loads",
-    "provider",
-    "tag",
-]

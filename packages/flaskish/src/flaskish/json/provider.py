@@ -10,5 +10,3 @@ from werkzeug.http import http_date as http_date
 
 from flaskish_core.json.provider import DefaultJSONProvider as DefaultJSONProvider
 from flaskish_core.json.provider import JSONProvider as JSONProvider
-
-__all__ = ["DefaultJSONProvider", "JSONProvider", "http_date"]

@@ -22,21 +22,3 @@ from flaskish_core.json.tag import TaggedJSONSerializer as TaggedJSONSerializer
 from flaskish_core.json.tag import TagMarkup as TagMarkup
 from flaskish_core.json.tag import TagTuple as TagTuple
 from flaskish_core.json.tag import TagUUID as TagUUID
-
-__all__ = [
-    "JSONTag",
-    "Markup",
-    "PassDict",
-    "PassList",
-    "TagBytes",
-    "TagDateTime",
-    "TagDict",
-    "TagMarkup",
-    "TagTuple",
-    "TagUUID",
-    "TaggedJSONSerializer",
-    "dumps",
-    "http_date",
-    "loads",
-    "parse_date",
-]
