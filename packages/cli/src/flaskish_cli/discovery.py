@@ -115,9 +115,8 @@ def _parse_app_expression(
         }
     except ValueError:
         # literal_eval's own messages do not say which argument failed.
-        raise NoAppException(
-            f"Failed to parse arguments as literal values: {app_name!r}."
-        ) from None
+        message = f"Failed to parse arguments as literal values: {app_name!r}."
+        raise NoAppException(message) from None
     return node.func.id, args, kwargs, True
 
 

@@ -10,6 +10,9 @@ import click
 if TYPE_CHECKING:
     from types import ModuleType
 
+_INSTALL_HINT = (
+    " * Tip: There are .env files present. Install python-dotenv to use them."
+)
 # Later files win over earlier ones when they set the same key.
 _DEFAULT_FILES = (".flaskenv", ".env")
 
@@ -38,12 +41,7 @@ def load_dotenv(
     dotenv = _import_dotenv()
     if dotenv is None:
         if path or any(os.path.isfile(name) for name in _DEFAULT_FILES):
-            click.secho(
-                " * Tip: There are .env files present. Install python-dotenv"
-                " to use them.",
-                fg="yellow",
-                err=True,
-            )
+            click.secho(_INSTALL_HINT, err=True, fg="yellow")
         return False
 
     merged: dict[str, str | None] = {}

@@ -71,9 +71,9 @@ class FlaskGroup(AppGroup):
         settings.setdefault("auto_envvar_prefix", "FLASK")
         super().__init__(params=params, **extra)
 
-        self.create_app = create_app
         self.load_dotenv = load_dotenv
         self.set_debug_flag = set_debug_flag
+        self.create_app = create_app
         if add_default_commands:
             for command in (run_command, shell_command, routes_command):
                 self.add_command(command)
@@ -147,9 +147,7 @@ class FlaskGroup(AppGroup):
         os.environ["FLASK_RUN_FROM_CLI"] = "true"
         if "obj" not in extra and "obj" not in self.context_settings:
             extra["obj"] = ScriptInfo(
-                create_app=self.create_app,
-                set_debug_flag=self.set_debug_flag,
-                load_dotenv_defaults=self.load_dotenv,
+                None, self.create_app, self.set_debug_flag, self.load_dotenv
             )
         return super().make_context(info_name, args, parent=parent, **extra)
 

@@ -56,9 +56,9 @@ def _export_debug(
 #: ``--debug/--no-debug``; also added to the ``run`` command.
 debug_option = click.Option(
     ["--debug/--no-debug"],
-    help="Set debug mode.",
-    expose_value=False,
     callback=_export_debug,
+    expose_value=False,
+    help="Set debug mode.",
 )
 
 
@@ -70,11 +70,8 @@ def _load_env_file(
     except ImportError:
         # Without a file given, load_dotenv below still prints its hint.
         if value is not None:
-            raise click.BadParameter(
-                "python-dotenv must be installed to load an env file.",
-                ctx=ctx,
-                param=param,
-            ) from None
+            message = "python-dotenv must be installed to load an env file."
+            raise click.BadParameter(message, ctx, param) from None
 
     defaults = ctx.ensure_object(ScriptInfo).load_dotenv_defaults
     if value is not None or defaults:
@@ -85,7 +82,7 @@ def _load_env_file(
 #: ``-e/--env-file``; the first eager option, so ``--app`` can come from it.
 env_file_option = click.Option(
     ["-e", "--env-file"],
-    type=click.Path(exists=True, dir_okay=False),
+    type=click.Path(dir_okay=False, exists=True),
     help=(
         "Read environment variables from this file; it overrides '.env' and"
         " '.flaskenv', and variables already set in the environment override"

@@ -42,11 +42,8 @@ def _require_cryptography(
     try:
         importlib.import_module("cryptography")
     except ImportError:
-        raise click.BadParameter(
-            "Using ad-hoc certificates requires the cryptography library.",
-            ctx,
-            param,
-        ) from None
+        message = "Using ad-hoc certificates requires the cryptography library."
+        raise click.BadParameter(message, ctx, param) from None
 
 
 def validate_key(ctx: click.Context, param: click.Parameter, value: Any) -> Any:

@@ -57,7 +57,7 @@ def _route_table(
         " are matched against them."
     ),
 )
-@click.option("--all-methods", is_flag=True, help="Show HEAD and OPTIONS methods.")
+@click.option("--all-methods", help="Show HEAD and OPTIONS methods.", is_flag=True)
 @with_appcontext
 def routes_command(sort: str, all_methods: bool) -> None:
     """Show all registered routes with endpoints and methods."""

@@ -41,86 +41,84 @@ def _load_served_app(info: ScriptInfo) -> Any:
         return _failing_app(exc)
 
 
-@click.command("run", short_help="Run a development server.")
-@click.option("--host", "-h", default="127.0.0.1", help="The interface to bind to.")
-@click.option("--port", "-p", default=5000, help="The port to bind to.")
-@click.option(
-    "--cert",
-    type=CertParamType(),
-    is_eager=True,
-    help="Specify a certificate file to use HTTPS.",
-)
-@click.option(
-    "--key",
-    type=click.Path(exists=True, dir_okay=False, resolve_path=True),
-    callback=validate_key,
-    expose_value=False,
-    help="The key file to use when specifying a certificate.",
-)
-@click.option(
-    "--reload/--no-reload",
-    default=None,
-    help="Enable or disable the reloader. On by default in debug mode.",
-)
-@click.option(
-    "--debugger/--no-debugger",
-    default=None,
-    help="Enable or disable the debugger. On by default in debug mode.",
-)
-@click.option(
-    "--with-threads/--without-threads",
-    default=True,
-    help="Enable or disable multithreading.",
-)
-@click.option(
-    "--extra-files",
-    default=None,
-    type=SeparatedPathType(),
-    help=(
-        f"More files whose change triggers a reload, separated by {os.path.pathsep!r}."
-    ),
-)
-@click.option(
-    "--exclude-patterns",
-    default=None,
-    type=SeparatedPathType(),
-    help=(
-        "fnmatch patterns of files whose change does not trigger a reload,"
-        f" separated by {os.path.pathsep!r}."
-    ),
-)
-@pass_script_info
-def run_command(
-    info: ScriptInfo,
-    host: str,
-    port: int,
-    reload: bool | None,
-    debugger: bool | None,
-    with_threads: bool,
-    cert: Any,
-    extra_files: list[str] | None,
-    exclude_patterns: list[str] | None,
-) -> None:
+def _serve(info: ScriptInfo, **options: Any) -> None:
     """Run a local development server.
 
     For development only: it is neither as stable, as secure nor as fast as
     a production WSGI server. '--debug' turns on the reloader and the
-    debugger. '--app module:name' may name any WSGI callable.
+    debugger. Any WSGI callable that '--app' names can be served.
     """
     app = _load_served_app(info)
     debug = get_debug_flag()
+    reload, debugger = options["reload"], options["debugger"]
     show_server_banner(debug, info.app_import_path)
     run_simple(
-        host,
-        port,
+        options["host"],
+        options["port"],
         app,
         use_reloader=debug if reload is None else reload,
         use_debugger=debug if debugger is None else debugger,
-        threaded=with_threads,
-        ssl_context=cert,
-        extra_files=extra_files,
-        exclude_patterns=exclude_patterns,
+        threaded=options["with_threads"],
+        ssl_context=options["cert"],
+        extra_files=options["extra_files"],
+        exclude_patterns=options["exclude_patterns"],
     )
 
 
-run_command.params.insert(0, debug_option)
+def _path_list_option(name: str, help: str) -> click.Option:
+    return click.Option([name], type=SeparatedPathType(), default=None, help=help)
+
+
+_SEPARATOR = repr(os.path.pathsep)
+
+#: ``flaskish run``: werkzeug's ``run_simple`` with Flask's options.
+run_command = click.Command(
+    "run",
+    callback=pass_script_info(_serve),
+    help=_serve.__doc__,
+    short_help="Run a development server.",
+    params=[
+        debug_option,
+        click.Option(
+            ["--host", "-h"], help="The interface to bind to.", default="127.0.0.1"
+        ),
+        click.Option(["--port", "-p"], help="The port to bind to.", default=5000),
+        click.Option(
+            ["--cert"],
+            is_eager=True,
+            type=CertParamType(),
+            help="Specify a certificate file to use HTTPS.",
+        ),
+        click.Option(
+            ["--key"],
+            expose_value=False,
+            callback=validate_key,
+            type=click.Path(dir_okay=False, exists=True, resolve_path=True),
+            help="The key file to use when specifying a certificate.",
+        ),
+        click.Option(
+            ["--reload/--no-reload"],
+            help="Enable or disable the reloader. On by default in debug mode.",
+            default=None,
+        ),
+        click.Option(
+            ["--debugger/--no-debugger"],
+            help="Enable or disable the debugger. On by default in debug mode.",
+            default=None,
+        ),
+        click.Option(
+            ["--with-threads/--without-threads"],
+            help="Enable or disable multithreading.",
+            default=True,
+        ),
+        _path_list_option(
+            "--extra-files",
+            f"More files whose change triggers a reload, separated by {_SEPARATOR}.",
+        ),
+        _path_list_option(
+            "--exclude-patterns",
+            "fnmatch patterns of files whose change does not trigger a reload,"
+            f" separated by {_SEPARATOR}.",
+        ),
+    ],
+)

@@ -30,11 +30,11 @@ def _enter_interactive_mode(namespace: dict[str, Any]) -> None:
         return
     try:
         import readline
-        from rlcompleter import Completer
+        import rlcompleter
     except ImportError:
-        pass
-    else:
-        readline.set_completer(Completer(namespace).complete)
+        hook()
+        return
+    readline.set_completer(rlcompleter.Completer(namespace).complete)
     hook()
 
 

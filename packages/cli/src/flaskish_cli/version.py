@@ -38,9 +38,9 @@ def get_version(ctx: click.Context, param: click.Parameter, value: Any) -> None:
 #: The eager ``--version`` flag that :class:`FlaskGroup` adds.
 version_option = click.Option(
     ["--version"],
-    help="Show the flaskish version.",
-    expose_value=False,
-    callback=get_version,
     is_flag=True,
     is_eager=True,
+    expose_value=False,
+    callback=get_version,
+    help="Show the flaskish version.",
 )
