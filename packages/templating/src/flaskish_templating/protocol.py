@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
     from jinja2 import BaseLoader
 
+    from .environment import Environment
+
 #: A template context processor: returns names to add to the context.
 ContextProcessor = Callable[[], dict[str, Any]]
 
@@ -60,10 +62,22 @@ class LoaderApp(TemplateSource, Protocol):
     def iter_blueprints(self) -> Iterable[NamedTemplateSource]: ...
 
 
+class RenderingApp(Protocol):
+    """What rendering uses of the current application."""
+
+    @property
+    def jinja_env(self) -> Environment: ...
+
+    def update_template_context(self, context: dict[str, Any]) -> None: ...
+
+    def ensure_sync(self, func: Any) -> Any: ...
+
+
 __all__ = [
     "ContextProcessor",
     "EnvironmentApp",
     "LoaderApp",
     "NamedTemplateSource",
+    "RenderingApp",
     "TemplateSource",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from typing import Protocol
 from typing import TYPE_CHECKING
 
 from jinja2 import Template
@@ -21,21 +20,10 @@ if TYPE_CHECKING:
 
     from blinker import Signal
 
-    from .environment import Environment
+    from .protocol import RenderingApp
 
 #: A template name, a compiled template, or a list of either to try in order.
 TemplateRef = str | Template | list[str | Template]
-
-
-class RenderingApp(Protocol):
-    """What rendering uses of the current application."""
-
-    @property
-    def jinja_env(self) -> Environment: ...
-
-    def update_template_context(self, context: dict[str, Any]) -> None: ...
-
-    def ensure_sync(self, func: Any) -> Any: ...
 
 
 def _current_app() -> RenderingApp:
