@@ -1,0 +1,356 @@
+"""URL rules, converters, methods and URL building."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from werkzeug.routing import BaseConverter
+from werkzeug.routing import BuildError
+
+from flaskish import Blueprint
+from flaskish import Flask
+from flaskish import request
+from flaskish import url_for
+from flaskish.testing import FlaskClient
+
+
+@pytest.mark.parametrize(
+    ("rule", "path", "body"),
+    [
+        ("/user/<name>", "/user/ada", "str:ada"),
+        ("/user/<int:value>", "/user/42", "int:42"),
+        ("/user/<float:value>", "/user/2.5", "float:2.5"),
+        ("/user/<path:value>", "/user/a/b/c", "str:a/b/c"),
+        (
+            "/user/<uuid:value>",
+            "/user/12345678-1234-5678-1234-567812345678",
+            "UUID:12345678-1234-5678-1234-567812345678",
+        ),
+    ],
+)
+def test_converters_pass_typed_values(
+    app: Flask, client: FlaskClient, rule: str, path: str, body: str
+) -> None:
+    @app.route(rule)
+    def view(**kwargs: object) -> str:
+        (value,) = kwargs.values()
+        return f"{type(value).__name__}:{value}"
+
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.text == body
+
+
+def test_int_converter_rejects_text(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/n/<int:n>", "n", lambda n: str(n))
+    assert client.get("/n/x").status_code == 404
+    assert client.get("/n/7").text == "7"
+
+
+def test_unknown_url_is_404_html(client: FlaskClient) -> None:
+    response = client.get("/nowhere")
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert b"Not Found" in response.data
+
+
+def test_wrong_method_is_405_with_allow(app: Flask, client: FlaskClient) -> None:
+    @app.route("/items", methods=["GET", "POST"])
+    def items() -> str:
+        return request.method
+
+    response = client.delete("/items")
+    assert response.status_code == 405
+    assert sorted(response.allow) == ["GET", "HEAD", "OPTIONS", "POST"]
+    assert client.post("/items").text == "POST"
+
+
+def test_method_shortcuts(app: Flask, client: FlaskClient) -> None:
+    @app.get("/r")
+    def read() -> str:
+        return "get"
+
+    @app.post("/r")
+    def create() -> str:
+        return "post"
+
+    @app.put("/r")
+    def replace() -> str:
+        return "put"
+
+    @app.patch("/r")
+    def update() -> str:
+        return "patch"
+
+    @app.delete("/r")
+    def remove() -> str:
+        return "delete"
+
+    for method in ("get", "post", "put", "patch", "delete"):
+        assert getattr(client, method)("/r").text == method
+
+
+def test_route_decorator_rejects_methods_argument_on_shortcut(app: Flask) -> None:
+    with pytest.raises(
+        TypeError,
+        match=re.escape("Use the 'route' decorator to use the 'methods' argument."),
+    ):
+        app.get("/x", methods=["POST"])
+
+
+def test_automatic_options(app: Flask, client: FlaskClient) -> None:
+    @app.route("/", methods=["POST"])
+    def index() -> str:
+        return ""
+
+    response = client.options("/")
+    assert response.status_code == 200
+    assert response.data == b""
+    assert sorted(response.allow) == ["OPTIONS", "POST"]
+
+
+def test_automatic_options_can_be_disabled_per_view(
+    app: Flask, client: FlaskClient
+) -> None:
+    def index() -> str:
+        return request.method
+
+    index.provide_automatic_options = False  # type: ignore[attr-defined]
+    app.add_url_rule("/", view_func=index, methods=["GET", "OPTIONS"])
+    assert client.options("/").text == "OPTIONS"
+
+
+def test_provide_automatic_options_config(client: FlaskClient) -> None:
+    app = Flask("no_options")
+    app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
+    app.add_url_rule("/", "index", lambda: "x")
+    assert app.test_client().options("/").status_code == 405
+
+
+def test_head_runs_get_without_body(app: Flask, client: FlaskClient) -> None:
+    calls: list[str] = []
+
+    @app.route("/")
+    def index() -> str:
+        calls.append(request.method)
+        return "hello"
+
+    response = client.head("/")
+    assert response.status_code == 200
+    assert response.data == b""
+    assert response.content_length == 5
+    assert calls == ["HEAD"]
+
+
+def test_strict_slashes_redirect_with_308(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/folder/", "folder", lambda: "folder")
+    response = client.get("/folder?x=1")
+    assert response.status_code == 308
+    assert response.location == "http://localhost/folder/?x=1"
+    assert client.get("/folder", follow_redirects=True).text == "folder"
+
+
+def test_rule_without_slash_is_404_with_slash(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/file", "file", lambda: "file")
+    assert client.get("/file/").status_code == 404
+
+
+def test_strict_slashes_false(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/loose/", "loose", lambda: "loose", strict_slashes=False)
+    assert client.get("/loose").text == "loose"
+
+
+def test_duplicate_endpoint_with_other_function_fails(app: Flask) -> None:
+    app.add_url_rule("/a", "same", lambda: "a")
+    with pytest.raises(
+        AssertionError,
+        match="View function mapping is overwriting an existing endpoint function: same",
+    ):
+        app.add_url_rule("/b", "same", lambda: "b")
+
+
+def test_endpoint_decorator(app: Flask, client: FlaskClient) -> None:
+    app.url_map.add(app.url_rule_class("/e", endpoint="ep"))
+
+    @app.endpoint("ep")
+    def ep() -> str:
+        return "from endpoint"
+
+    assert client.get("/e").text == "from endpoint"
+
+
+def test_url_for_variants(app: Flask) -> None:
+    @app.route("/post/<int:pid>", methods=["GET", "POST"])
+    def post(pid: int) -> str:
+        return ""
+
+    app.add_url_rule("/post/<int:pid>/edit", "post", post, methods=["PUT"])
+    with app.test_request_context():
+        assert url_for("post", pid=3) == "/post/3"
+        assert url_for("post", pid=3, q="a b") == "/post/3?q=a+b"
+        assert url_for("post", pid=3, _anchor="c 1") == "/post/3#c%201"
+        assert url_for("post", pid=3, _external=True) == "http://localhost/post/3"
+        assert url_for("post", pid=3, _scheme="https") == "https://localhost/post/3"
+        assert url_for("post", pid=3, _method="PUT") == "/post/3/edit"
+        assert url_for("post", pid=3, _method="POST") == "/post/3"
+
+
+def test_url_for_scheme_requires_external(app: Flask) -> None:
+    app.add_url_rule("/", "index", lambda: "")
+    with (
+        app.test_request_context(),
+        pytest.raises(
+            ValueError,
+            match=re.escape("When specifying '_scheme', '_external' must be True."),
+        ),
+    ):
+        url_for("index", _scheme="https", _external=False)
+
+
+def test_url_for_in_app_context_needs_server_name(app: Flask) -> None:
+    app.add_url_rule("/", "index", lambda: "")
+    with app.app_context():
+        with pytest.raises(
+            RuntimeError, match="Unable to build URLs outside an active request"
+        ):
+            url_for("index")
+    app.config["SERVER_NAME"] = "example.com"
+    with app.app_context():
+        assert url_for("index") == "http://example.com/"
+
+
+def test_build_error_for_unknown_endpoint(app: Flask) -> None:
+    with app.test_request_context(), pytest.raises(BuildError) as info:
+        url_for("missing")
+    assert "Could not build url for endpoint 'missing'" in str(info.value)
+
+
+def test_build_error_handler_can_supply_url(app: Flask) -> None:
+    def fallback(error: BuildError, endpoint: str, values: dict[str, object]) -> str:
+        return f"/fallback/{endpoint}"
+
+    app.url_build_error_handlers.append(fallback)
+    with app.test_request_context():
+        assert url_for("missing") == "/fallback/missing"
+
+
+def test_url_defaults_and_value_preprocessor(app: Flask, client: FlaskClient) -> None:
+    seen: list[object] = []
+
+    @app.url_defaults
+    def add_lang(endpoint: str, values: dict[str, object]) -> None:
+        if "lang" in values or not app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            return
+        values["lang"] = "en"
+
+    @app.url_value_preprocessor
+    def pull_lang(endpoint: str | None, values: dict[str, object] | None) -> None:
+        assert values is not None
+        seen.append(values.pop("lang"))
+
+    @app.route("/<lang>/page")
+    def page() -> str:
+        return url_for("page")
+
+    assert client.get("/fr/page").text == "/en/page"
+    assert seen == ["fr"]
+
+
+def test_custom_converter(app: Flask, client: FlaskClient) -> None:
+    class ListConverter(BaseConverter):
+        def to_python(self, value: str) -> list[str]:
+            return value.split("+")
+
+        def to_url(self, value: list[str]) -> str:
+            return "+".join(BaseConverter.to_url(self, v) for v in value)
+
+    app.url_map.converters["list"] = ListConverter
+
+    @app.route("/tags/<list:tags>")
+    def tags(tags: list[str]) -> str:
+        return ",".join(tags) + " " + url_for("tags", tags=["x", "y"])
+
+    assert client.get("/tags/a+b").text == "a,b /tags/x+y"
+
+
+def test_blueprint_relative_url_for(app: Flask) -> None:
+    bp = Blueprint("shop", __name__, url_prefix="/shop")
+    bp.add_url_rule("/", "index", lambda: url_for(".item", n=1))
+    bp.add_url_rule("/item/<int:n>", "item", lambda n: "")
+    app.register_blueprint(bp)
+    client = app.test_client()
+    assert client.get("/shop/").text == "/shop/item/1"
+
+
+def test_subdomain_routing() -> None:
+    app = Flask("subdomains", subdomain_matching=True)
+    app.config["SERVER_NAME"] = "example.test"
+
+    @app.route("/", subdomain="<user>")
+    def profile(user: str) -> str:
+        return f"user {user}"
+
+    @app.route("/")
+    def index() -> str:
+        return "root"
+
+    client = app.test_client()
+    assert client.get("/", "http://example.test/").text == "root"
+    assert client.get("/", "http://ada.example.test/").text == "user ada"
+    with app.app_context():
+        assert url_for("profile", user="bob") == "http://bob.example.test/"
+
+
+def test_subdomain_matching_without_server_name_is_off(app: Flask) -> None:
+    app.add_url_rule("/", "index", lambda: "idx")
+    client = app.test_client()
+    assert client.get("/", "http://any.host.test/").text == "idx"
+
+
+def test_server_name_does_not_restrict_hosts(app: Flask) -> None:
+    app.config["SERVER_NAME"] = "example.test"
+    app.add_url_rule("/", "index", lambda: "idx")
+    client = app.test_client()
+    assert client.get("/", "http://other.test/").text == "idx"
+    assert client.get("/", "http://example.test/").text == "idx"
+
+
+def test_subdomain_matching_rejects_foreign_host() -> None:
+    app = Flask("strict_host", subdomain_matching=True)
+    app.config["SERVER_NAME"] = "example.test"
+    app.add_url_rule("/", "index", lambda: "idx")
+    client = app.test_client()
+    with pytest.warns(UserWarning, match="doesn't match configured server name"):
+        assert client.get("/", "http://other.test/").status_code == 404
+    assert client.get("/", "http://example.test/").text == "idx"
+
+
+def test_request_url_rule_and_view_args(app: Flask, client: FlaskClient) -> None:
+    @app.route("/v/<int:n>", endpoint="numbered")
+    def view(n: int) -> dict[str, object]:
+        assert request.url_rule is not None
+        return {
+            "endpoint": request.endpoint,
+            "rule": request.url_rule.rule,
+            "args": request.view_args,
+            "blueprint": request.blueprint,
+        }
+
+    assert client.get("/v/5").json == {
+        "endpoint": "numbered",
+        "rule": "/v/<int:n>",
+        "args": {"n": 5},
+        "blueprint": None,
+    }
+
+
+def test_add_url_rule_after_first_request_fails(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.add_url_rule("/", "index", lambda: "")
+    client.get("/")
+    with pytest.raises(
+        AssertionError, match="The setup method 'add_url_rule' can no longer be called"
+    ):
+        app.add_url_rule("/late", "late", lambda: "")
