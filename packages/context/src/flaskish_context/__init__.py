@@ -1,3 +1,24 @@
 """Application and request contexts on contextvars, with the current_app, g, request and session proxies."""
 
+from .ctx import _AppCtxGlobals as _AppCtxGlobals
+from .ctx import AppContext as AppContext
+from .ctx import RequestContext as RequestContext
+from .files import send_file as send_file
+from .files import send_from_directory as send_from_directory
+from .globals import _cv_app as _cv_app
+from .globals import _cv_request as _cv_request
+from .globals import app_ctx as app_ctx
+from .globals import current_app as current_app
+from .globals import g as g
+from .globals import request as request
+from .globals import request_ctx as request_ctx
+from .globals import session as session
+from .helpers import after_this_request as after_this_request
+from .helpers import copy_current_request_context as copy_current_request_context
+from .helpers import has_app_context as has_app_context
+from .helpers import has_request_context as has_request_context
+from .helpers import stream_with_context as stream_with_context
+from .protocol import ContextApp as ContextApp
+from .static import StaticFilesMixin as StaticFilesMixin
+
 __version__ = "0.1.0"

@@ -1,0 +1,218 @@
+"""The application context and the request context."""
+
+from __future__ import annotations
+
+import sys
+from contextvars import Token
+from functools import cached_property
+from types import TracebackType
+from typing import Any
+from typing import TYPE_CHECKING
+
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import MapAdapter
+
+from .g import _app_name
+from .g import _AppCtxGlobals
+from .globals import _cv_app
+from .globals import _cv_request
+
+if TYPE_CHECKING:
+    from .protocol import ContextApp
+
+__all__ = ["AppContext", "RequestContext", "_AppCtxGlobals"]
+
+# Default of ``pop(exc)``: take the exception being handled, if any.
+_sentinel: Any = object()
+
+
+class AppContext:
+    """Makes ``app`` the current application while pushed.
+
+    Holds the ``g`` namespace and, computed on first use, a URL adapter bound
+    to the application's configuration. One object may be pushed several
+    times; teardown runs when the last of those pushes is popped.
+    """
+
+    def __init__(self, app: ContextApp) -> None:
+        self.app = app
+        self.g: _AppCtxGlobals = app.app_ctx_globals_class()
+        self._cv_tokens: list[Token[AppContext]] = []
+
+    @cached_property
+    def url_adapter(self) -> MapAdapter | None:
+        """URL adapter built by ``app.create_url_adapter(None)`` when first read."""
+        return self.app.create_url_adapter(None)
+
+    def push(self) -> None:
+        """Make this context the current application context."""
+        self._cv_tokens.append(_cv_app.set(self))
+        self.app.notify_app_context_pushed()
+
+    def pop(self, exc: BaseException | None = _sentinel) -> None:
+        """Undo the matching :meth:`push`, running teardown on the last one.
+
+        ``exc`` is given to the teardown functions; by default it is the
+        exception currently being handled, or ``None``.
+        """
+        if exc is _sentinel:
+            exc = sys.exc_info()[1]
+        try:
+            if len(self._cv_tokens) == 1:
+                self.app.do_teardown_appcontext(exc)
+        finally:
+            current = _cv_app.get(None)
+            _cv_app.reset(self._cv_tokens.pop())
+        if current is not self:
+            raise AssertionError(
+                f"Popped wrong app context. ({current!r} instead of {self!r})"
+            )
+        self.app.notify_app_context_popped(exc)
+
+    def __enter__(self) -> AppContext:
+        self.push()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.pop(exc_value)
+
+
+class RequestContext:
+    """Makes one request current while pushed.
+
+    Built from a WSGI environ: ``app.make_request`` creates the request and
+    ``app.create_url_adapter`` binds the URL map to it. Pushing it pushes an
+    application context too when none of the same application is active, and
+    matches the URL. The session is opened only when ``session`` is first read.
+    """
+
+    def __init__(
+        self,
+        app: ContextApp,
+        environ: dict[str, Any],
+        request: Any = None,
+        session: Any = None,
+    ) -> None:
+        self.app = app
+        if request is None:
+            request = app.make_request(environ)
+        self.request: Any = request
+        self.url_adapter: MapAdapter | None = None
+        try:
+            self.url_adapter = app.create_url_adapter(request)
+        except HTTPException as e:
+            request.routing_exception = e
+        #: Flashed messages loaded from the session, cached for the request.
+        self.flashes: list[tuple[str, str]] | None = None
+        #: Functions registered with ``after_this_request``.
+        self._after_request_functions: list[Any] = []
+        self._session: Any = session
+        self._cv_tokens: list[tuple[Token[RequestContext], AppContext | None]] = []
+
+    @property
+    def session(self) -> Any:
+        """The session of this request, opened by the application on first read.
+
+        Reading it marks the session as accessed.
+        """
+        session = self._session
+        if session is None:
+            session = self._session = self.app.open_request_session(self.request)
+        # try/except rather than contextlib.suppress: this runs on every read.
+        try:  # noqa: SIM105
+            session.accessed = True
+        except AttributeError:  # a plain mapping used as the session
+            pass
+        return session
+
+    @session.setter
+    def session(self, value: Any) -> None:
+        self._session = value
+
+    def copy(self) -> RequestContext:
+        """Return a new context for the same request object and session."""
+        return type(self)(
+            self.app,
+            environ=self.request.environ,
+            request=self.request,
+            session=self._session,
+        )
+
+    def match_request(self) -> None:
+        """Match the URL, setting ``url_rule`` and ``view_args`` on the request.
+
+        A routing error (404, 405, redirect) is stored as
+        ``request.routing_exception`` for the application to raise later.
+        """
+        try:
+            rule, args = self.url_adapter.match(return_rule=True)  # type: ignore[union-attr]
+        except HTTPException as e:
+            self.request.routing_exception = e
+        else:
+            self.request.url_rule = rule
+            self.request.view_args = args
+
+    def push(self) -> None:
+        """Make this the current request, with an application context for its app."""
+        app_ctx: AppContext | None = _cv_app.get(None)
+        if app_ctx is not None and app_ctx.app is self.app:
+            app_ctx = None
+        else:
+            app_ctx = self.app.app_context()
+            app_ctx.push()
+        self._cv_tokens.append((_cv_request.set(self), app_ctx))
+        if self.url_adapter is not None:
+            self.match_request()
+
+    def pop(self, exc: BaseException | None = _sentinel) -> None:
+        """Undo the matching :meth:`push`.
+
+        The last pop of this object runs the request teardown with ``exc``
+        (by default the exception being handled) and closes the request. The
+        context variables are restored even if teardown raises.
+        """
+        last = len(self._cv_tokens) == 1
+        if exc is _sentinel:
+            exc = sys.exc_info()[1]
+        try:
+            if last:
+                try:
+                    self.app.do_teardown_request(exc)
+                finally:
+                    self.request.close()
+        finally:
+            current = _cv_request.get(None)
+            token, app_ctx = self._cv_tokens.pop()
+            _cv_request.reset(token)
+            if last:
+                # Break the environ -> request -> environ cycle now.
+                self.request.environ["werkzeug.request"] = None
+            if app_ctx is not None:
+                app_ctx.pop(exc)
+        if current is not self:
+            raise AssertionError(
+                f"Popped wrong request context. ({current!r} instead of {self!r})"
+            )
+
+    def __enter__(self) -> RequestContext:
+        self.push()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.pop(exc_value)
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} {self.request.url!r}"
+            f" [{self.request.method}] of {_app_name(self.app)}>"
+        )

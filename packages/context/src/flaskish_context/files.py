@@ -1,0 +1,72 @@
+"""werkzeug's file senders, bound to the current application and request."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from typing import IO
+
+from werkzeug.utils import send_file as _send_file
+from werkzeug.utils import send_from_directory as _send_from_directory
+from werkzeug.wrappers import Response
+
+from .globals import current_app
+from .globals import request
+
+
+def _bind(options: dict[str, Any]) -> dict[str, Any]:
+    # Reading the proxies raises the usual "outside of context" errors.
+    app: Any = current_app._get_current_object()
+    environ = request.environ
+    if options.get("max_age") is None:
+        options["max_age"] = app.get_send_file_max_age
+    options["environ"] = environ
+    options["use_x_sendfile"] = app.config["USE_X_SENDFILE"]
+    options["response_class"] = app.response_class
+    options["_root_path"] = app.root_path
+    return options
+
+
+def send_file(
+    path_or_file: os.PathLike[str] | str | IO[bytes],
+    mimetype: str | None = None,
+    as_attachment: bool = False,
+    download_name: str | None = None,
+    conditional: bool = True,
+    etag: bool | str = True,
+    last_modified: datetime | int | float | None = None,
+    max_age: int | Callable[[str | None], int | None] | None = None,
+) -> Response:
+    """Send a file (a path relative to the app's ``root_path``, or a binary file).
+
+    werkzeug's :func:`~werkzeug.utils.send_file` with the current request's
+    environ and the application's ``USE_X_SENDFILE``, response class and
+    ``get_send_file_max_age`` (when ``max_age`` is ``None``).
+    """
+    options = _bind(
+        {
+            "mimetype": mimetype,
+            "as_attachment": as_attachment,
+            "download_name": download_name,
+            "conditional": conditional,
+            "etag": etag,
+            "last_modified": last_modified,
+            "max_age": max_age,
+        }
+    )
+    return _send_file(path_or_file, **options)
+
+
+def send_from_directory(
+    directory: os.PathLike[str] | str,
+    path: os.PathLike[str] | str,
+    **kwargs: Any,
+) -> Response:
+    """Send ``path`` from inside ``directory``; paths escaping it give 404.
+
+    Takes the keyword arguments of :func:`send_file`. A missing file raises
+    werkzeug's :exc:`~werkzeug.exceptions.NotFound`.
+    """
+    return _send_from_directory(directory, path, **_bind(kwargs))

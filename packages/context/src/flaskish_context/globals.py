@@ -1,0 +1,47 @@
+"""Context variables and the proxies that read them."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+from typing import TYPE_CHECKING
+
+from werkzeug.local import LocalProxy
+
+if TYPE_CHECKING:
+    from .ctx import _AppCtxGlobals
+    from .ctx import AppContext
+    from .ctx import RequestContext
+
+NO_APP_MESSAGE = (
+    "Working outside of application context.\n"
+    "\n"
+    "This typically means that you attempted to use functionality that needed\n"
+    "the current application. To solve this, set up an application context\n"
+    "with app.app_context(). See the documentation for more information."
+)
+NO_REQUEST_MESSAGE = (
+    "Working outside of request context.\n"
+    "\n"
+    "This typically means that you attempted to use functionality that needed\n"
+    "an active HTTP request. Consult the documentation on testing for\n"
+    "information about how to avoid this problem."
+)
+
+_cv_app: ContextVar[AppContext] = ContextVar("flaskish.app_ctx")
+_cv_request: ContextVar[RequestContext] = ContextVar("flaskish.request_ctx")
+
+# The proxies are typed as what they stand for. The application, request and
+# session are Any: their concrete classes live in higher layers.
+app_ctx: AppContext = LocalProxy(  # type: ignore[assignment]
+    _cv_app, unbound_message=NO_APP_MESSAGE
+)
+current_app: Any = LocalProxy(_cv_app, "app", unbound_message=NO_APP_MESSAGE)
+g: _AppCtxGlobals = LocalProxy(  # type: ignore[assignment]
+    _cv_app, "g", unbound_message=NO_APP_MESSAGE
+)
+request_ctx: RequestContext = LocalProxy(  # type: ignore[assignment]
+    _cv_request, unbound_message=NO_REQUEST_MESSAGE
+)
+request: Any = LocalProxy(_cv_request, "request", unbound_message=NO_REQUEST_MESSAGE)
+session: Any = LocalProxy(_cv_request, "session", unbound_message=NO_REQUEST_MESSAGE)
