@@ -12,196 +12,53 @@ for another type is a :class:`JSONTag` subclass passed to
 from __future__ import annotations
 
 import json
-from base64 import b64decode
-from base64 import b64encode
-from datetime import datetime
+from collections.abc import Callable
 from typing import Any
 from typing import ClassVar
-from uuid import UUID
 
-from werkzeug.http import http_date
-from werkzeug.http import parse_date
-
+from .builtin_tags import PassDict
+from .builtin_tags import PassList
+from .builtin_tags import TagBytes
+from .builtin_tags import TagDateTime
+from .builtin_tags import TagDict
+from .builtin_tags import TagMarkup
+from .builtin_tags import TagTuple
+from .builtin_tags import TagUUID
+from .json_tag import JSONTag
 from .json_types import json_default
 
 
-class JSONTag:
-    """One tagged type of a :class:`TaggedJSONSerializer`.
+def _plain_dumps(obj: Any, **kwargs: Any) -> str:
+    kwargs.setdefault("default", json_default)
+    return json.dumps(obj, **kwargs)
 
-    Subclasses set :attr:`key` and implement :meth:`check`,
-    :meth:`to_json` and :meth:`to_python`. A tag with an empty key only
-    transforms values on the way out and is never looked up on load.
+
+_codec: dict[str, Callable[..., Any]] = {"dumps": _plain_dumps, "loads": json.loads}
+
+
+def set_json_codec(
+    dumps: Callable[..., str], loads: Callable[..., Any] = json.loads
+) -> None:
+    """Choose the JSON functions every :class:`TaggedJSONSerializer` uses.
+
+    A flaskish seam: the framework installs functions that defer to the
+    current application's JSON provider, so session cookies follow the
+    app's JSON settings. ``dumps`` is called with the tagged value and
+    ``separators``; ``loads`` with the text. Standalone, :func:`json.dumps`
+    with :func:`~flaskish_sessions.json_default` and :func:`json.loads` are
+    used.
     """
-
-    __slots__ = ("serializer",)
-
-    #: The tag written as the key of the wrapping object.
-    key: str = ""
-
-    def __init__(self, serializer: TaggedJSONSerializer) -> None:
-        self.serializer = serializer
-
-    def check(self, value: Any) -> bool:
-        """Whether this tag handles ``value``."""
-        raise NotImplementedError
-
-    def to_json(self, value: Any) -> Any:
-        """The JSON-compatible form of ``value``, without the tag."""
-        raise NotImplementedError
-
-    def to_python(self, value: Any) -> Any:
-        """The Python value back from its untagged JSON form."""
-        raise NotImplementedError
-
-    def tag(self, value: Any) -> Any:
-        """``value`` in JSON form, wrapped under :attr:`key`."""
-        return {self.key: self.to_json(value)}
+    _codec["dumps"] = dumps
+    _codec["loads"] = loads
 
 
-class TagDict(JSONTag):
-    """A one-item dict whose key is itself a registered tag.
-
-    The key gets a ``__`` suffix so the dict is not mistaken for a tagged
-    value; loading strips the suffix again.
-    """
-
-    key = " di"
-    __slots__ = ()
-
-    def check(self, value: Any) -> bool:
-        if not isinstance(value, dict) or len(value) != 1:
-            return False
-        (only,) = value
-        return only in self.serializer.tags
-
-    def to_json(self, value: Any) -> Any:
-        ((inner_key, inner_value),) = value.items()
-        return {inner_key + "__": self.serializer.tag(inner_value)}
-
-    def to_python(self, value: Any) -> Any:
-        ((inner_key, inner_value),) = value.items()
-        return {inner_key[:-2]: inner_value}
-
-
-class PassDict(JSONTag):
-    """Any other dict: its values are tagged, the dict itself is not."""
-
-    __slots__ = ()
-
-    def check(self, value: Any) -> bool:
-        return isinstance(value, dict)
-
-    def to_json(self, value: Any) -> Any:
-        convert = self.serializer.tag
-        return {name: convert(item) for name, item in value.items()}
-
-    def tag(self, value: Any) -> Any:
-        return self.to_json(value)
-
-
-class TagTuple(JSONTag):
-    """A tuple, stored as a list of tagged items."""
-
-    key = " t"
-    __slots__ = ()
-
-    def check(self, value: Any) -> bool:
-        return isinstance(value, tuple)
-
-    def to_json(self, value: Any) -> Any:
-        return list(map(self.serializer.tag, value))
-
-    def to_python(self, value: Any) -> Any:
-        return tuple(value)
-
-
-class PassList(JSONTag):
-    """A list: its items are tagged, the list itself is not."""
-
-    __slots__ = ()
-
-    def check(self, value: Any) -> bool:
-        return isinstance(value, list)
-
-    def to_json(self, value: Any) -> Any:
-        return list(map(self.serializer.tag, value))
-
-    def tag(self, value: Any) -> Any:
-        return self.to_json(value)
-
-
-class TagBytes(JSONTag):
-    """Bytes, stored as standard base64 text."""
-
-    key = " b"
-    __slots__ = ()
-
-    def check(self, value: Any) -> bool:
-        return isinstance(value, bytes)
-
-    def to_json(self, value: Any) -> Any:
-        return b64encode(value).decode("ascii")
-
-    def to_python(self, value: Any) -> Any:
-        return b64decode(value)
-
-
-class TagMarkup(JSONTag):
-    """Anything with an ``__html__`` method, stored as that HTML and
-    loaded back as :class:`~markupsafe.Markup`."""
-
-    key = " m"
-    __slots__ = ()
-
-    def check(self, value: Any) -> bool:
-        return callable(getattr(value, "__html__", None))
-
-    def to_json(self, value: Any) -> Any:
-        return str(value.__html__())
-
-    def to_python(self, value: Any) -> Any:
-        # markupsafe comes with werkzeug; imported here so dumping never
-        # needs it and the module has no hard dependency on it.
-        from markupsafe import Markup
-
-        return Markup(value)
-
-
-class TagUUID(JSONTag):
-    """A UUID, stored as its 32 hex digits."""
-
-    key = " u"
-    __slots__ = ()
-
-    def check(self, value: Any) -> bool:
-        return isinstance(value, UUID)
-
-    def to_json(self, value: Any) -> Any:
-        return value.hex
-
-    def to_python(self, value: Any) -> Any:
-        return UUID(value)
-
-
-class TagDateTime(JSONTag):
-    """A datetime, stored as an HTTP date (whole seconds, UTC)."""
-
-    key = " d"
-    __slots__ = ()
-
-    def check(self, value: Any) -> bool:
-        return isinstance(value, datetime)
-
-    def to_json(self, value: Any) -> Any:
-        return http_date(value)
-
-    def to_python(self, value: Any) -> Any:
-        return parse_date(value)
+_CONTAINER_TAGS: list[type[JSONTag]] = [TagDict, PassDict, TagTuple, PassList]
+_VALUE_TAGS: list[type[JSONTag]] = [TagBytes, TagMarkup, TagUUID, TagDateTime]
 
 
 class TaggedJSONSerializer:
     """Compact JSON with tags for dicts keyed by a tag, tuples, bytes,
-    :class:`~markupsafe.Markup`, :class:`~uuid.UUID` and
+    markup (anything with ``__html__``), :class:`~uuid.UUID` and
     :class:`~datetime.datetime`.
 
     Used as the intermediate serializer of an :mod:`itsdangerous`
@@ -212,16 +69,7 @@ class TaggedJSONSerializer:
     __slots__ = ("order", "tags")
 
     #: Tag classes every new serializer registers, in checking order.
-    default_tags: ClassVar[list[type[JSONTag]]] = [
-        TagDict,
-        PassDict,
-        TagTuple,
-        PassList,
-        TagBytes,
-        TagMarkup,
-        TagUUID,
-        TagDateTime,
-    ]
+    default_tags: ClassVar[list[type[JSONTag]]] = [*_CONTAINER_TAGS, *_VALUE_TAGS]
 
     def __init__(self) -> None:
         #: Tags by key, for loading.
@@ -232,10 +80,7 @@ class TaggedJSONSerializer:
             self.register(tag_class)
 
     def register(
-        self,
-        tag_class: type[JSONTag],
-        force: bool = False,
-        index: int | None = None,
+        self, tag_class: type[JSONTag], force: bool = False, index: int | None = None
     ) -> None:
         """Instantiate ``tag_class`` for this serializer and add it.
 
@@ -245,14 +90,12 @@ class TaggedJSONSerializer:
             Insert special cases of an existing tag before it.
         """
         new_tag = tag_class(self)
-        if new_tag.key:
-            if new_tag.key in self.tags and not force:
-                raise KeyError(f"Tag '{new_tag.key}' is already registered.")
-            self.tags[new_tag.key] = new_tag
-        if index is not None:
-            self.order.insert(index, new_tag)
-        else:
-            self.order.append(new_tag)
+        key = new_tag.key
+        if key:
+            if key in self.tags and not force:
+                raise KeyError(f"Tag '{key}' is already registered.")
+            self.tags[key] = new_tag
+        self.order.insert(len(self.order) if index is None else index, new_tag)
 
     def tag(self, value: Any) -> Any:
         """``value`` in tagged JSON form (unchanged if no tag applies)."""
@@ -282,8 +125,24 @@ class TaggedJSONSerializer:
 
     def dumps(self, value: Any) -> str:
         """Tag ``value`` and encode it as compact JSON."""
-        return json.dumps(self.tag(value), separators=(",", ":"), default=json_default)
+        text: str = _codec["dumps"](self.tag(value), separators=(",", ":"))
+        return text
 
     def loads(self, value: str | bytes) -> Any:
         """Decode JSON and restore every tagged value in it."""
-        return self._restore(json.loads(value))
+        return self._restore(_codec["loads"](value))
+
+
+__all__ = [
+    "JSONTag",
+    "PassDict",
+    "PassList",
+    "TagBytes",
+    "TagDateTime",
+    "TagDict",
+    "TagMarkup",
+    "TagTuple",
+    "TagUUID",
+    "TaggedJSONSerializer",
+    "set_json_codec",
+]

@@ -1,0 +1,130 @@
+"""Sessions stored in the client's cookie, signed with itsdangerous."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+from typing import TYPE_CHECKING
+
+from itsdangerous import BadSignature
+from itsdangerous import URLSafeTimedSerializer
+
+from .cookie_session import SecureCookieSession
+from .interface import SessionInterface
+from .tag import TaggedJSONSerializer
+
+if TYPE_CHECKING:
+    from werkzeug.wrappers import Request
+    from werkzeug.wrappers import Response
+
+    from .mixin import SessionMixin
+    from .protocol import SessionApp
+
+#: The serializer of session cookie payloads.
+session_json_serializer = TaggedJSONSerializer()
+
+
+class SecureCookieSessionInterface(SessionInterface):
+    """The default backend: the whole session lives in one cookie, as
+    tagged JSON signed (not encrypted) with the app's secret key.
+
+    The cookie is an :class:`~itsdangerous.URLSafeTimedSerializer` token, so
+    its age is checked against the permanent session lifetime on load.
+    Keys in ``SECRET_KEY_FALLBACKS`` are accepted when loading; new
+    cookies are always signed with ``secret_key``.
+    """
+
+    #: Salt mixed into the signing key, so session signatures are useless
+    #: anywhere else the secret key signs.
+    salt = "cookie-session"
+    #: Hash of the HMAC signature.
+    digest_method = staticmethod(hashlib.sha1)
+    #: How itsdangerous derives the signing key from the secret key.
+    key_derivation = "hmac"
+    #: Payload serializer: anything with ``dumps`` and ``loads``.
+    serializer: Any = session_json_serializer
+    #: Class of the sessions made by :meth:`open_session`.
+    session_class: type[SecureCookieSession] = SecureCookieSession
+
+    def get_signing_serializer(self, app: SessionApp) -> URLSafeTimedSerializer | None:
+        """The serializer that signs and checks cookies, or ``None`` when
+        the app has no secret key."""
+        secret_key = app.secret_key
+        if not secret_key:
+            return None
+        # itsdangerous signs with the last key and accepts all of them.
+        fallbacks = app.config["SECRET_KEY_FALLBACKS"] or ()
+        return URLSafeTimedSerializer(
+            [*fallbacks, secret_key],
+            salt=self.salt,
+            serializer=self.serializer,
+            signer_kwargs={
+                "key_derivation": self.key_derivation,
+                "digest_method": self.digest_method,
+            },
+        )
+
+    def open_session(
+        self, app: SessionApp, request: Request
+    ) -> SecureCookieSession | None:
+        """The session in the request's cookie; an empty one when the
+        cookie is missing, tampered with, expired or unreadable, and
+        ``None`` without a secret key."""
+        signer = self.get_signing_serializer(app)
+        if signer is None:
+            return None
+        token = request.cookies.get(self.get_cookie_name(app))
+        if not token:
+            return self.session_class()
+        lifetime = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data = signer.loads(token, max_age=lifetime)
+        except BadSignature:
+            return self.session_class()
+        if not isinstance(data, dict):
+            # Correctly signed but not a session (signed elsewhere with the
+            # same key and salt): treat it like a bad cookie.
+            return self.session_class()
+        return self.session_class(data)
+
+    def _cookie_options(self, app: SessionApp) -> dict[str, Any]:
+        # The getters run in the same order as Flask's, for subclasses
+        # whose overrides have side effects.
+        return {
+            "domain": self.get_cookie_domain(app),
+            "path": self.get_cookie_path(app),
+            "secure": self.get_cookie_secure(app),
+            "partitioned": self.get_cookie_partitioned(app),
+            "samesite": self.get_cookie_samesite(app),
+            "httponly": self.get_cookie_httponly(app),
+        }
+
+    def save_session(
+        self, app: SessionApp, session: SessionMixin, response: Response
+    ) -> None:
+        """Write the session cookie on ``response`` when needed.
+
+        An accessed session adds ``Vary: Cookie``. An empty session
+        deletes the cookie if it was modified (emptied) and otherwise sets
+        nothing. A non-empty one is written when :meth:`should_set_cookie`
+        says so, expiring at :meth:`get_expiration_time`.
+        """
+        name = self.get_cookie_name(app)
+        options = self._cookie_options(app)
+        if session.accessed:
+            response.vary.add("Cookie")
+        if not session:
+            if session.modified:
+                response.delete_cookie(name, **options)
+                response.vary.add("Cookie")
+            return
+        if not self.should_set_cookie(app, session):
+            return
+        expires = self.get_expiration_time(app, session)
+        signer = self.get_signing_serializer(app)
+        if signer is None:  # the secret key was removed during the request
+            return
+        response.set_cookie(
+            name, signer.dumps(dict(session)), expires=expires, **options
+        )
+        response.vary.add("Cookie")
