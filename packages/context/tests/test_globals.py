@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flaskish_context import app_ctx
+from flaskish_context import current_app
+from flaskish_context import g
+from flaskish_context import has_app_context
+from flaskish_context import has_request_context
+from flaskish_context import request
+from flaskish_context import request_ctx
+from flaskish_context import session
+
+NO_APP = (
+    "Working outside of application context.\n\n"
+    "This typically means that you attempted to use functionality that needed\n"
+    "the current application. To solve this, set up an application context\n"
+    "with app.app_context(). See the documentation for more information."
+)
+NO_REQUEST = (
+    "Working outside of request context.\n\n"
+    "This typically means that you attempted to use functionality that needed\n"
+    "an active HTTP request. Consult the documentation on testing for\n"
+    "information about how to avoid this problem."
+)
+
+
+@pytest.mark.parametrize(
+    "proxy", [app_ctx, current_app, g], ids=["app_ctx", "current_app", "g"]
+)
+def test_app_proxies_outside_context(proxy: Any) -> None:
+    with pytest.raises(RuntimeError) as info:
+        proxy.anything  # noqa: B018
+    assert str(info.value) == NO_APP
+
+
+@pytest.mark.parametrize(
+    "proxy", [request_ctx, request, session], ids=["request_ctx", "request", "session"]
+)
+def test_request_proxies_outside_context(proxy: Any) -> None:
+    with pytest.raises(RuntimeError) as info:
+        proxy.anything  # noqa: B018
+    assert str(info.value) == NO_REQUEST
+
+
+def test_request_proxies_need_a_request_not_only_an_app(app: Any) -> None:
+    with app.app_context():
+        with pytest.raises(RuntimeError) as info:
+            request.method  # noqa: B018
+        assert str(info.value) == NO_REQUEST
+
+
+def test_proxies_inside_contexts(app: Any) -> None:
+    assert not has_app_context()
+    assert not has_request_context()
+    with app.test_request_context("/", method="PUT") as ctx:
+        assert has_app_context()
+        assert has_request_context()
+        assert current_app._get_current_object() is app
+        assert request_ctx._get_current_object() is ctx
+        assert app_ctx.app is app
+        assert request._get_current_object() is ctx.request
+        assert request.method == "PUT"
+        assert g._get_current_object() is app_ctx.g
+        session["k"] = "v"
+        assert ctx.session == {"k": "v"}
+    assert not has_app_context()
+    assert not has_request_context()
+
+
+def test_app_context_alone(app: Any) -> None:
+    with app.app_context():
+        assert has_app_context()
+        assert not has_request_context()
+        assert current_app.name == "fake"
