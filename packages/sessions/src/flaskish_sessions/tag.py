@@ -37,19 +37,19 @@ _codec: dict[str, Callable[..., Any]] = {"dumps": _plain_dumps, "loads": json.lo
 
 
 def set_json_codec(
-    dumps: Callable[..., str], loads: Callable[..., Any] = json.loads
+    dumps: Callable[..., str] | None = None, loads: Callable[..., Any] | None = None
 ) -> None:
     """Choose the JSON functions every :class:`TaggedJSONSerializer` uses.
 
     A flaskish seam: the framework installs functions that defer to the
     current application's JSON provider, so session cookies follow the
     app's JSON settings. ``dumps`` is called with the tagged value and
-    ``separators``; ``loads`` with the text. Standalone, :func:`json.dumps`
-    with :func:`~flaskish_sessions.json_default` and :func:`json.loads` are
-    used.
+    ``separators``; ``loads`` with the text. ``None`` (the default)
+    selects :func:`json.dumps` with :func:`~flaskish_sessions.json_default`
+    and :func:`json.loads`.
     """
-    _codec["dumps"] = dumps
-    _codec["loads"] = loads
+    _codec["dumps"] = dumps or _plain_dumps
+    _codec["loads"] = loads or json.loads
 
 
 _CONTAINER_TAGS: list[type[JSONTag]] = [TagDict, PassDict, TagTuple, PassList]
