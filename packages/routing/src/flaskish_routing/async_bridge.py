@@ -1,0 +1,80 @@
+"""Run ``async def`` views and hooks from synchronous WSGI code.
+
+Each thread keeps one event loop, made on first use and reused for every
+later call: creating and closing a loop per call (``asyncio.run``) costs
+far more than the coroutine usually does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import threading
+from collections.abc import Callable
+from collections.abc import Coroutine
+from functools import wraps
+from typing import Any
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class _ThreadLoop:
+    """Owns the loop of one thread; closes it when the thread's storage goes."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+
+    def __del__(self) -> None:
+        if not self.loop.is_closed():
+            self.loop.close()
+
+
+_local = threading.local()
+
+
+def thread_event_loop() -> asyncio.AbstractEventLoop:
+    """The event loop :func:`run_coroutine` uses on the calling thread."""
+    holder: _ThreadLoop | None = getattr(_local, "holder", None)
+    if holder is None or holder.loop.is_closed():
+        holder = _local.holder = _ThreadLoop()
+    return holder.loop
+
+
+def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` to completion on this thread's loop and return its result.
+
+    The coroutine runs in a copy of the caller's context, so context
+    variables set by the caller are visible inside it.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        coro.close()
+        raise RuntimeError(
+            "Cannot run an async function from synchronous code while an"
+            " event loop is already running in this thread. Await it"
+            " instead, or call it from a thread without a running loop."
+        )
+    return thread_event_loop().run_until_complete(coro)
+
+
+def async_to_sync(func: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., T]:
+    """Wrap the coroutine function ``func`` in a plain function that runs it
+    with :func:`run_coroutine`.
+    """
+
+    @wraps(func)
+    def run(*args: Any, **kwargs: Any) -> T:
+        return run_coroutine(func(*args, **kwargs))
+
+    return run
+
+
+def ensure_sync(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Return ``func`` itself, or a synchronous wrapper if it is ``async def``."""
+    if inspect.iscoroutinefunction(func):
+        return async_to_sync(func)
+    return func

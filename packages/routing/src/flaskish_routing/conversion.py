@@ -1,0 +1,105 @@
+"""Turning what a view returned into a response object."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+from typing import cast
+from typing import ClassVar
+
+from werkzeug.datastructures import Headers
+from werkzeug.sansio.response import Response as BaseResponse
+from werkzeug.wrappers import Response
+
+_RETURN_TYPES = (
+    "The view function did not return a valid response. The return type"
+    " must be a string, dict, list, tuple with headers or status, Response"
+    " instance, or WSGI callable, but it was a {}."
+)
+
+
+def _split_tuple(rv: tuple[Any, ...]) -> tuple[Any, Any, Any]:
+    """``(body, status, headers)`` from the tuple forms a view may return."""
+    if len(rv) == 3:
+        return rv[0], rv[1], rv[2]
+    if len(rv) == 2:
+        body, extra = rv
+        if isinstance(extra, (Headers, dict, tuple, list)):
+            return body, None, extra
+        return body, extra, None
+    raise TypeError(
+        "The view function did not return a valid response tuple. The tuple"
+        " must have the form (body, status, headers), (body, status), or"
+        " (body, headers)."
+    )
+
+
+class ResponseConversion:
+    """``make_response`` and the hooks it needs from the request pipeline."""
+
+    response_class: ClassVar[type[Response]] = Response
+
+    def _current_endpoint(self) -> str | None:
+        """The endpoint of the request being handled (for error messages).
+
+        (flaskish seam: the router and the application implement it.)
+        """
+        raise NotImplementedError
+
+    def _current_environ(self) -> dict[str, Any]:
+        """The WSGI environ of the request being handled.
+
+        (flaskish seam: the router and the application implement it.)
+        """
+        raise NotImplementedError
+
+    def _json_response(self, rv: Any) -> Response:
+        """A JSON response for a dict or list returned by a view."""
+        body = json.dumps(rv, separators=(",", ":")) + "\n"
+        return self.response_class(body, mimetype="application/json")
+
+    def make_response(self, rv: Any) -> Response:
+        """Convert a view's return value to an instance of ``response_class``.
+
+        Accepted: ``str``, ``bytes``, ``bytearray``, iterators and generators
+        (streamed), ``dict`` and ``list`` (JSON), response objects, WSGI
+        callables, and tuples ``(body, status, headers)``, ``(body, status)``
+        or ``(body, headers)`` of those.
+        """
+        status = headers = None
+        if isinstance(rv, tuple):
+            rv, status, headers = _split_tuple(rv)
+        if rv is None:
+            raise TypeError(
+                f"The view function for {self._current_endpoint()!r} did not"
+                " return a valid response. The function either returned None"
+                " or ended without a return statement."
+            )
+
+        response: Response
+        if isinstance(rv, self.response_class):
+            response = rv
+        elif isinstance(rv, (str, bytes, bytearray, Iterator)):
+            # The response class applies status and headers itself.
+            return self.response_class(cast(Any, rv), status=status, headers=headers)
+        elif isinstance(rv, (dict, list)):
+            response = self._json_response(rv)
+        elif isinstance(rv, BaseResponse) or callable(rv):
+            try:
+                response = self.response_class.force_type(rv, self._current_environ())
+            except TypeError as e:
+                raise TypeError(
+                    f"{e}\n{_RETURN_TYPES.format(type(rv).__name__)}"
+                ).with_traceback(e.__traceback__) from None
+        else:
+            raise TypeError(_RETURN_TYPES.format(type(rv).__name__))
+
+        if status is not None:
+            if isinstance(status, (str, bytes, bytearray)):
+                response.status = status  # type: ignore[assignment]
+            else:
+                response.status_code = status
+        if headers:
+            response.headers.update(headers)
+        return response

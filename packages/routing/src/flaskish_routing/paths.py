@@ -1,0 +1,64 @@
+"""Where an import name lives on disk, and how dotted blueprint names nest."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from functools import cache
+
+
+def _file_of_loaded_module(import_name: str) -> str | None:
+    module = sys.modules.get(import_name)
+    return getattr(module, "__file__", None) if module is not None else None
+
+
+def get_root_path(import_name: str) -> str:
+    """Return the folder holding the module or package ``import_name``.
+
+    An imported module answers with its ``__file__``; otherwise the import
+    system is asked where it would load the module from. When nothing is
+    known (an interactive ``__main__``, an unknown name) the current working
+    directory is the answer. A module that can be imported but reports no
+    file (a namespace package, some import hooks) is an error: the caller
+    must give ``root_path`` explicitly.
+    """
+    filename = _file_of_loaded_module(import_name)
+    if filename is not None:
+        return os.path.dirname(os.path.abspath(filename))
+
+    try:
+        spec = importlib.util.find_spec(import_name)
+    except (ImportError, ValueError):
+        spec = None
+    loader = None if spec is None else spec.loader
+    if loader is None:
+        return os.getcwd()
+
+    get_filename = getattr(loader, "get_filename", None)
+    if get_filename is not None:
+        filename = get_filename(import_name)
+    else:
+        __import__(import_name)
+        filename = _file_of_loaded_module(import_name)
+        if filename is None:
+            raise RuntimeError(
+                "No root path can be found for the provided module"
+                f" {import_name!r}. This can happen because the module"
+                " came from an import hook that does not provide file"
+                " name information or because it's a namespace package."
+                " In this case the root path needs to be explicitly"
+                " provided."
+            )
+    return os.path.dirname(os.path.abspath(str(filename)))
+
+
+@cache
+def _split_blueprint_path(name: str) -> list[str]:
+    """List a dotted blueprint name and each of its parents, innermost first.
+
+    ``"a.b.c"`` gives ``["a.b.c", "a.b", "a"]``. The result is cached and
+    shared: do not mutate it.
+    """
+    parts = name.split(".")
+    return [".".join(parts[:end]) for end in range(len(parts), 0, -1)]

@@ -1,0 +1,242 @@
+"""A standalone WSGI application built on the app scaffold."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import InternalServerError
+from werkzeug.routing import RoutingException
+from werkzeug.wrappers import Response
+
+from .app_scaffold import AppScaffold
+from .request_source import _router_request
+from .router_request import RouterRequest
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse
+    from _typeshed.wsgi import WSGIEnvironment
+
+#: Characters left as they are in a URL fragment.
+_ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
+
+
+class Router(AppScaffold):
+    """A WSGI application made of routes, hooks and error handlers.
+
+    It has the registration API of an application (``route``,
+    ``add_url_rule``, ``before_request``, ``errorhandler``, blueprints...)
+    and runs requests through the same steps, without configuration,
+    sessions, templates or signals. Set :attr:`server_name` to match
+    subdomains.
+    """
+
+    request_class: type[RouterRequest] = RouterRequest
+    #: Host (and port) the app is served at; enables subdomain matching and
+    #: is used by :meth:`url_for` outside of a request.
+    server_name: str | None = None
+
+    def __init__(
+        self,
+        import_name: str,
+        *,
+        static_folder: str | None = None,
+        static_url_path: str | None = None,
+        root_path: str | None = None,
+        host_matching: bool = False,
+    ) -> None:
+        super().__init__(
+            import_name,
+            static_url_path=static_url_path,
+            static_folder=static_folder,
+            root_path=root_path,
+            host_matching=host_matching,
+        )
+
+    @cached_property
+    def logger(self) -> logging.Logger:
+        """Where unhandled exceptions are logged: the logger named :attr:`name`."""
+        return logging.getLogger(self.name)
+
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        return self.wsgi_app(environ, start_response)
+
+    # -- seams of the scaffold ----------------------------------------------
+
+    def _current_endpoint(self) -> str | None:
+        request = _router_request.get(None)
+        return None if request is None else request.endpoint
+
+    def _current_environ(self) -> dict[str, Any]:
+        environ: dict[str, Any] = _router_request.get().environ
+        return environ
+
+    # -- one request --------------------------------------------------------
+
+    def wsgi_app(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        """Handle one request; teardown functions run before the body is sent."""
+        self._got_first_request = True
+        request = self.request_class(environ)
+        token = _router_request.set(request)
+        error: Exception | None = None
+        try:
+            self.match_request(request)
+            try:
+                response = self.full_dispatch_request(request)
+            except Exception as e:
+                error = e
+                response = self.handle_exception(request, e)
+            return response(environ, start_response)
+        finally:
+            try:
+                self._run_teardown_request(error, tuple(request.blueprints))
+            finally:
+                _router_request.reset(token)
+                request.close()
+
+    def match_request(self, request: RouterRequest) -> None:
+        """Bind the URL map to the request and match it; a routing error is
+        stored on the request and raised when the view would be called.
+        """
+        subdomain = None
+        if self.server_name is None and not self.url_map.host_matching:
+            subdomain = self.url_map.default_subdomain or ""
+        adapter = self.url_map.bind_to_environ(
+            request.environ, server_name=self.server_name, subdomain=subdomain
+        )
+        request.url_adapter = adapter
+        try:
+            rule, view_args = adapter.match(return_rule=True)
+            request.url_rule, request.view_args = rule, dict(view_args)
+        except HTTPException as e:
+            request.routing_exception = e
+
+    def full_dispatch_request(self, request: RouterRequest) -> Response:
+        """Hooks, view and error handlers for a request, as a response."""
+        blueprints = self._blueprint_chain(request.endpoint)
+        try:
+            self._preprocess_url_values(request.endpoint, request.view_args, blueprints)
+            rv = self._run_before_request(blueprints)
+            if rv is None:
+                rv = self.dispatch_request(request)
+        except Exception as e:
+            rv = self.handle_user_exception(request, e)
+        response = self.make_response(rv)
+        return self._run_after_request(response, blueprints)  # type: ignore[no-any-return]
+
+    def dispatch_request(self, request: RouterRequest) -> Any:
+        """Call the view of the matched rule (or answer ``OPTIONS``)."""
+        if request.routing_exception is not None:
+            raise request.routing_exception
+        rule = request.url_rule
+        assert rule is not None
+        assert request.view_args is not None
+        if request.method == "OPTIONS" and getattr(
+            rule, "provide_automatic_options", False
+        ):
+            return self.make_default_options_response(request)
+        view = self.view_functions[rule.endpoint]
+        return self.ensure_sync(view)(**request.view_args)
+
+    def make_default_options_response(self, request: RouterRequest) -> Response:
+        """The automatic answer to ``OPTIONS``: empty, with ``Allow``."""
+        response = self.response_class()
+        assert request.url_adapter is not None
+        response.allow.update(request.url_adapter.allowed_methods())
+        return response
+
+    def handle_user_exception(self, request: RouterRequest, e: Exception) -> Any:
+        """The registered handler's answer to ``e``; HTTP errors without a
+        handler are their own answer, other errors are raised again.
+        """
+        if isinstance(e, HTTPException) and (
+            e.code is None or isinstance(e, RoutingException)
+        ):
+            return e
+        handler = self._find_error_handler(e, self._blueprint_chain(request.endpoint))
+        if handler is None:
+            if isinstance(e, HTTPException):
+                return e
+            raise e
+        return self.ensure_sync(handler)(e)
+
+    def handle_exception(self, request: RouterRequest, e: Exception) -> Response:
+        """Answer an unhandled exception with a 500 (or its handler's answer).
+
+        ``after_request`` functions still run; their own errors are logged.
+        """
+        self.log_exception(request, e)
+        server_error = InternalServerError(original_exception=e)
+        blueprints = self._blueprint_chain(request.endpoint)
+        handler = self._find_error_handler(server_error, blueprints)
+        rv = (
+            server_error if handler is None else self.ensure_sync(handler)(server_error)
+        )
+        response = self.make_response(rv)
+        try:
+            response = self._run_after_request(response, blueprints)
+        except Exception:
+            self.logger.exception(
+                "Request finalizing failed with an error while handling an error"
+            )
+        return response
+
+    def log_exception(self, request: RouterRequest, e: BaseException) -> None:
+        """Log an unhandled exception with the request's path and method."""
+        self.logger.error(
+            f"Exception on {request.path} [{request.method}]",
+            exc_info=(type(e), e, e.__traceback__),
+        )
+
+    # -- URL building -------------------------------------------------------
+
+    def url_for(
+        self,
+        endpoint: str,
+        *,
+        _anchor: str | None = None,
+        _method: str | None = None,
+        _scheme: str | None = None,
+        _external: bool | None = None,
+        **values: Any,
+    ) -> str:
+        """Build the URL of ``endpoint`` with ``values``.
+
+        In a request the request's host and mount point are used and the
+        URL is relative unless ``_external``; outside one, the URL is built
+        for :attr:`server_name` (``localhost`` if unset) and is external.
+        A leading dot names an endpoint of the current blueprint.
+        """
+        request = _router_request.get(None)
+        if request is not None and request.url_adapter is not None:
+            adapter = request.url_adapter
+            if endpoint.startswith("."):
+                blueprint = request.blueprint
+                endpoint = endpoint[1:] if blueprint is None else blueprint + endpoint
+            external = bool(_external)
+        else:
+            adapter = self.url_map.bind(self.server_name or "localhost")
+            endpoint = endpoint.lstrip(".")
+            external = True if _external is None else _external
+        if _scheme is not None and not external:
+            raise ValueError("When specifying '_scheme', '_external' must be True.")
+        self.inject_url_defaults(endpoint, values)
+        url: str = adapter.build(
+            endpoint,
+            values,
+            method=_method,
+            url_scheme=_scheme,
+            force_external=external,
+        )
+        if _anchor is not None:
+            url += "#" + quote(_anchor, safe=_ANCHOR_SAFE)
+        return url

@@ -1,0 +1,293 @@
+"""The registration API shared by applications, routers and blueprints."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from typing import TypeVar
+
+from werkzeug.exceptions import default_exceptions
+from werkzeug.exceptions import HTTPException
+
+from .paths import get_root_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: A registry of functions keyed by blueprint name (``None``: the app itself).
+HookRegistry = defaultdict[str | None, list[Callable[..., Any]]]
+#: Error handlers: blueprint name -> status code (or ``None``) -> class -> handler.
+ErrorHandlerSpec = defaultdict[
+    str | None, defaultdict[int | None, dict[type[BaseException], Callable[..., Any]]]
+]
+
+
+def setupmethod(f: F) -> F:
+    """Mark ``f`` as a setup method: it asks the object whether setup is
+    still open (``_check_setup_finished``) before doing its work.
+    """
+
+    @wraps(f)
+    def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
+        self._check_setup_finished(f.__name__)
+        return f(self, *args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
+
+
+def _endpoint_from_view_func(view_func: Callable[..., Any] | None) -> str:
+    """The default endpoint of a view: its ``__name__``."""
+    assert view_func is not None, "expected view func if endpoint is not provided."
+    return view_func.__name__
+
+
+def _hook_registry() -> HookRegistry:
+    return defaultdict(list)
+
+
+class Scaffold:
+    """Routes, hooks and error handlers recorded on an app or a blueprint.
+
+    Subclasses decide what registration means (``add_url_rule``), when
+    setup is over (``_check_setup_finished``) and what the object is
+    called (``name``).
+    """
+
+    name: str
+    _static_folder: str | None = None
+    _static_url_path: str | None = None
+
+    def __init__(
+        self,
+        import_name: str,
+        static_folder: str | os.PathLike[str] | None = None,
+        static_url_path: str | None = None,
+        template_folder: str | os.PathLike[str] | None = None,
+        root_path: str | None = None,
+    ) -> None:
+        #: The name of the package or module this object belongs to.
+        self.import_name = import_name
+        self.static_folder = static_folder
+        self.static_url_path = static_url_path
+        #: Folder of templates, relative to :attr:`root_path`.
+        self.template_folder = template_folder
+        #: Absolute folder that relative paths are resolved against.
+        self.root_path = get_root_path(import_name) if root_path is None else root_path
+
+        #: Endpoint -> view function.
+        self.view_functions: dict[str, Callable[..., Any]] = {}
+        self.error_handler_spec: ErrorHandlerSpec = defaultdict(
+            lambda: defaultdict(dict)
+        )
+        self.before_request_funcs: HookRegistry = _hook_registry()
+        self.after_request_funcs: HookRegistry = _hook_registry()
+        self.teardown_request_funcs: HookRegistry = _hook_registry()
+        self.template_context_processors: HookRegistry = _hook_registry()
+        self.url_value_preprocessors: HookRegistry = _hook_registry()
+        self.url_default_functions: HookRegistry = _hook_registry()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+    def _check_setup_finished(self, f_name: str) -> None:
+        raise NotImplementedError
+
+    # -- static files -----------------------------------------------------
+
+    @property
+    def static_folder(self) -> str | None:
+        """Absolute path of the static folder, or ``None`` if there is none."""
+        folder = self._static_folder
+        return None if folder is None else os.path.join(self.root_path, folder)
+
+    @static_folder.setter
+    def static_folder(self, value: str | os.PathLike[str] | None) -> None:
+        self._static_folder = None if value is None else os.fspath(value).rstrip("\\/")
+
+    @property
+    def has_static_folder(self) -> bool:
+        """Whether a static folder is configured."""
+        return self.static_folder is not None
+
+    @property
+    def static_url_path(self) -> str | None:
+        """URL prefix of the static route; by default the folder's name."""
+        if self._static_url_path is not None:
+            return self._static_url_path
+        folder = self.static_folder
+        if folder is None:
+            return None
+        return ("/" + os.path.basename(folder)).rstrip("/")
+
+    @static_url_path.setter
+    def static_url_path(self, value: str | None) -> None:
+        self._static_url_path = None if value is None else value.rstrip("/")
+
+    # -- routes -----------------------------------------------------------
+
+    @setupmethod
+    def route(self, rule: str, **options: Any) -> Callable[[F], F]:
+        """Decorate a view function to register it for ``rule``; ``options``
+        go to :meth:`add_url_rule` (``endpoint``, ``methods``, werkzeug
+        ``Rule`` arguments).
+        """
+
+        def register(f: F) -> F:
+            endpoint = options.pop("endpoint", None)
+            self.add_url_rule(rule, endpoint, f, **options)
+            return f
+
+        return register
+
+    def _method_route(
+        self, method: str, rule: str, options: dict[str, Any]
+    ) -> Callable[[F], F]:
+        if "methods" in options:
+            raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
+        return self.route(rule, methods=[method], **options)
+
+    @setupmethod
+    def get(self, rule: str, **options: Any) -> Callable[[F], F]:
+        """:meth:`route` for ``GET`` only."""
+        return self._method_route("GET", rule, options)
+
+    @setupmethod
+    def post(self, rule: str, **options: Any) -> Callable[[F], F]:
+        """:meth:`route` for ``POST`` only."""
+        return self._method_route("POST", rule, options)
+
+    @setupmethod
+    def put(self, rule: str, **options: Any) -> Callable[[F], F]:
+        """:meth:`route` for ``PUT`` only."""
+        return self._method_route("PUT", rule, options)
+
+    @setupmethod
+    def delete(self, rule: str, **options: Any) -> Callable[[F], F]:
+        """:meth:`route` for ``DELETE`` only."""
+        return self._method_route("DELETE", rule, options)
+
+    @setupmethod
+    def patch(self, rule: str, **options: Any) -> Callable[[F], F]:
+        """:meth:`route` for ``PATCH`` only."""
+        return self._method_route("PATCH", rule, options)
+
+    @setupmethod
+    def add_url_rule(
+        self,
+        rule: str,
+        endpoint: str | None = None,
+        view_func: Callable[..., Any] | None = None,
+        provide_automatic_options: bool | None = None,
+        **options: Any,
+    ) -> None:
+        """Register a URL rule; each kind of scaffold implements this."""
+        raise NotImplementedError
+
+    @setupmethod
+    def endpoint(self, endpoint: str) -> Callable[[F], F]:
+        """Decorate a function to be the view of ``endpoint`` (no rule added)."""
+
+        def register(f: F) -> F:
+            self.view_functions[endpoint] = f
+            return f
+
+        return register
+
+    # -- hooks ------------------------------------------------------------
+
+    def _append_hook(self, registry: HookRegistry, f: F) -> F:
+        registry[None].append(f)
+        return f
+
+    @setupmethod
+    def before_request(self, f: F) -> F:
+        """Run ``f()`` before each request; a non-``None`` return value is
+        used as the response and the view is skipped.
+        """
+        return self._append_hook(self.before_request_funcs, f)
+
+    @setupmethod
+    def after_request(self, f: F) -> F:
+        """Run ``f(response)`` after each request; it returns the response
+        to send (the same or a new one).
+        """
+        return self._append_hook(self.after_request_funcs, f)
+
+    @setupmethod
+    def teardown_request(self, f: F) -> F:
+        """Run ``f(exc)`` when a request ends, with the unhandled exception
+        or ``None``. The return value is ignored.
+        """
+        return self._append_hook(self.teardown_request_funcs, f)
+
+    @setupmethod
+    def context_processor(self, f: F) -> F:
+        """Register ``f()`` returning a dict of names for templates."""
+        return self._append_hook(self.template_context_processors, f)
+
+    @setupmethod
+    def url_value_preprocessor(self, f: F) -> F:
+        """Run ``f(endpoint, view_args)`` before the view, to edit the values
+        matched from the URL.
+        """
+        return self._append_hook(self.url_value_preprocessors, f)
+
+    @setupmethod
+    def url_defaults(self, f: F) -> F:
+        """Run ``f(endpoint, values)`` when a URL is built, to fill in values."""
+        return self._append_hook(self.url_default_functions, f)
+
+    # -- error handlers ---------------------------------------------------
+
+    @setupmethod
+    def errorhandler(
+        self, code_or_exception: type[Exception] | int
+    ) -> Callable[[F], F]:
+        """Decorate a function handling an HTTP status code or exception class."""
+
+        def register(f: F) -> F:
+            self.register_error_handler(code_or_exception, f)
+            return f
+
+        return register
+
+    @setupmethod
+    def register_error_handler(
+        self, code_or_exception: type[Exception] | int, f: Callable[..., Any]
+    ) -> None:
+        """The non-decorator form of :meth:`errorhandler`."""
+        exc_class, code = self._get_exc_class_and_code(code_or_exception)
+        self.error_handler_spec[None][code][exc_class] = f
+
+    @staticmethod
+    def _get_exc_class_and_code(
+        exc_class_or_code: type[Exception] | int,
+    ) -> tuple[type[Exception], int | None]:
+        """Resolve a handler key to its exception class and status code."""
+        if isinstance(exc_class_or_code, int):
+            found = default_exceptions.get(exc_class_or_code)
+            if found is None:
+                raise ValueError(
+                    f"'{exc_class_or_code}' is not a recognized HTTP"
+                    " error code. Use a subclass of HTTPException with"
+                    " that code instead."
+                )
+            exc_class: Any = found
+        else:
+            exc_class = exc_class_or_code
+        rule_of_handlers = (
+            " Handlers can only be registered for Exception classes or HTTP"
+            " error codes."
+        )
+        if isinstance(exc_class, BaseException):
+            raise TypeError(
+                f"{exc_class!r} is an instance, not a class.{rule_of_handlers}"
+            )
+        if not issubclass(exc_class, Exception):
+            raise ValueError(
+                f"'{exc_class.__name__}' is not a subclass of Exception.{rule_of_handlers}"
+            )
+        code = exc_class.code if issubclass(exc_class, HTTPException) else None
+        return exc_class, code

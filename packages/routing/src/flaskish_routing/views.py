@@ -1,0 +1,110 @@
+"""Class-based views: :class:`View` and the per-method :class:`MethodView`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Collection
+from typing import Any
+from typing import ClassVar
+
+from .async_bridge import ensure_sync
+from .request_source import current_request
+
+#: Names of the methods a :class:`MethodView` may define, one per HTTP verb.
+http_method_funcs = frozenset(
+    ["get", "post", "head", "options", "delete", "put", "trace", "patch"]
+)
+
+
+class View:
+    """Base for views written as classes.
+
+    Subclasses implement :meth:`dispatch_request`; :meth:`as_view` turns the
+    class into a view function to register with ``add_url_rule``. Class
+    attributes tune the generated function: :attr:`methods`,
+    :attr:`provide_automatic_options`, :attr:`decorators` (applied to the
+    view function, not to the class) and :attr:`init_every_request`.
+    """
+
+    #: HTTP methods the view accepts, or ``None`` for the router's default.
+    methods: ClassVar[Collection[str] | None] = None
+    #: Overrides the automatic ``OPTIONS`` handling when not ``None``.
+    provide_automatic_options: ClassVar[bool | None] = None
+    #: Decorators applied, in order, to the function made by :meth:`as_view`.
+    decorators: ClassVar[list[Callable[..., Any]]] = []
+    #: ``False`` builds one instance at :meth:`as_view` time and reuses it
+    #: for every request (so do not keep per-request state on ``self``).
+    init_every_request: ClassVar[bool] = True
+
+    def dispatch_request(self, **kwargs: Any) -> Any:
+        """Handle a request; receives the URL values as keyword arguments."""
+        raise NotImplementedError()
+
+    @classmethod
+    def as_view(
+        cls, name: str, *class_args: Any, **class_kwargs: Any
+    ) -> Callable[..., Any]:
+        """Make a view function named ``name`` for this class.
+
+        ``class_args`` and ``class_kwargs`` are passed to the constructor,
+        once per request, or once here when :attr:`init_every_request` is
+        false.
+        """
+        view: Callable[..., Any]
+        if cls.init_every_request:
+
+            def view(**kwargs: Any) -> Any:
+                instance = cls(*class_args, **class_kwargs)
+                return ensure_sync(instance.dispatch_request)(**kwargs)
+
+        else:
+            shared = cls(*class_args, **class_kwargs)
+
+            def view(**kwargs: Any) -> Any:
+                return ensure_sync(shared.dispatch_request)(**kwargs)
+
+        if cls.decorators:
+            view.__name__ = name
+            view.__module__ = cls.__module__
+            for decorator in cls.decorators:
+                view = decorator(view)
+
+        attributes = {
+            "view_class": cls,
+            "__name__": name,
+            "__doc__": cls.__doc__,
+            "__module__": cls.__module__,
+            "methods": cls.methods,
+            "provide_automatic_options": cls.provide_automatic_options,
+        }
+        for attribute, value in attributes.items():
+            setattr(view, attribute, value)
+        return view
+
+
+class MethodView(View):
+    """A view that calls the instance method named after the request's
+    HTTP method (``get``, ``post``, ...); ``HEAD`` falls back to ``get``.
+
+    :attr:`methods` is filled in from the methods the class (or its bases)
+    define, unless the class sets it itself.
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "methods" in cls.__dict__:
+            return
+        found: set[str] = set()
+        for base in cls.__bases__:
+            found.update(getattr(base, "methods", None) or ())
+        found.update(verb.upper() for verb in http_method_funcs if hasattr(cls, verb))
+        if found:
+            cls.methods = found
+
+    def dispatch_request(self, **kwargs: Any) -> Any:
+        method: str = current_request().method
+        handler = getattr(self, method.lower(), None)
+        if handler is None and method == "HEAD":
+            handler = getattr(self, "get", None)
+        assert handler is not None, f"Unimplemented method {method!r}"
+        return ensure_sync(handler)(**kwargs)
