@@ -1,0 +1,290 @@
+"""Blueprints: prefixes, names, nesting, scoped hooks, templates and static files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+
+from flaskish import Blueprint
+from flaskish import Flask
+from flaskish import g
+from flaskish import render_template
+from flaskish import render_template_string
+from flaskish import request
+from flaskish import url_for
+from flaskish.blueprints import BlueprintSetupState
+from flaskish.testing import FlaskClient
+
+
+def _endpoint_and_url() -> str:
+    assert request.endpoint is not None
+    return (
+        f"{request.endpoint} {url_for(request.endpoint, **(request.view_args or {}))}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "rule", "path"),
+    [
+        ("/shop", "/items", "/shop/items"),
+        ("/shop/", "/items", "/shop/items"),
+        ("/shop", "/", "/shop/"),
+        ("/shop", "", "/shop"),
+        (None, "/items", "/items"),
+    ],
+)
+def test_url_prefix_joining(
+    app: Flask, prefix: str | None, rule: str, path: str
+) -> None:
+    bp = Blueprint("shop", __name__, url_prefix=prefix)
+    bp.add_url_rule(rule, "view", _endpoint_and_url)
+    app.register_blueprint(bp)
+    assert app.test_client().get(path).text == f"shop.view {path}"
+
+
+def test_prefix_given_at_registration_wins(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("bp", __name__, url_prefix="/ignored")
+    bp.add_url_rule("/x", "x", _endpoint_and_url)
+    app.register_blueprint(bp, url_prefix="/used")
+    assert client.get("/used/x").text == "bp.x /used/x"
+    assert client.get("/ignored/x").status_code == 404
+
+
+def test_same_blueprint_under_two_names(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("api", __name__)
+    bp.add_url_rule("/v", "v", _endpoint_and_url)
+    app.register_blueprint(bp, url_prefix="/v1")
+    app.register_blueprint(bp, url_prefix="/v2", name="api2")
+    assert client.get("/v1/v").text == "api.v /v1/v"
+    assert client.get("/v2/v").text == "api2.v /v2/v"
+    assert set(app.blueprints) == {"api", "api2"}
+
+
+def test_registration_name_clashes(app: Flask) -> None:
+    bp = Blueprint("bp", __name__)
+    app.register_blueprint(bp)
+    with pytest.raises(ValueError) as same:
+        app.register_blueprint(bp)
+    assert str(same.value) == (
+        "The name 'bp' is already registered for this blueprint. Use 'name=' to"
+        " provide a unique name."
+    )
+    with pytest.raises(ValueError) as other:
+        app.register_blueprint(Blueprint("bp", __name__))
+    assert str(other.value) == (
+        "The name 'bp' is already registered for a different blueprint. Use"
+        " 'name=' to provide a unique name."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("a.b", "'name' may not contain a dot '.' character."),
+        ("", "'name' may not be empty."),
+    ],
+)
+def test_invalid_blueprint_names(name: str, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        Blueprint(name, __name__)
+    assert str(info.value) == message
+
+
+def test_dotted_endpoint_rejected() -> None:
+    bp = Blueprint("bp", __name__)
+    with pytest.raises(ValueError) as info:
+        bp.add_url_rule("/", "a.b", lambda: "")
+    assert str(info.value) == "'endpoint' may not contain a dot '.' character."
+
+
+def test_blueprint_cannot_contain_itself() -> None:
+    bp = Blueprint("bp", __name__)
+    with pytest.raises(ValueError) as info:
+        bp.register_blueprint(bp)
+    assert str(info.value) == "Cannot register a blueprint on itself"
+
+
+def test_setup_after_registration_fails(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("bp", __name__)
+    bp.add_url_rule("/", "index", lambda: "")
+    app.register_blueprint(bp)
+    client.get("/")
+    with pytest.raises(
+        AssertionError, match="can no longer be called on the blueprint 'bp'"
+    ):
+        bp.add_url_rule("/late", "late", lambda: "")
+
+
+def test_nested_blueprints(app: Flask, client: FlaskClient) -> None:
+    parent = Blueprint("parent", __name__, url_prefix="/p")
+    child = Blueprint("child", __name__, url_prefix="/c")
+    grandchild = Blueprint("grand", __name__, url_prefix="/g")
+
+    @grandchild.route("/<int:n>")
+    def leaf(n: int) -> dict[str, object]:
+        return {
+            "endpoint": request.endpoint,
+            "blueprint": request.blueprint,
+            "blueprints": request.blueprints,
+            "relative": url_for(".leaf", n=n + 1),
+        }
+
+    child.register_blueprint(grandchild)
+    parent.register_blueprint(child)
+    app.register_blueprint(parent)
+    assert client.get("/p/c/g/1").json == {
+        "endpoint": "parent.child.grand.leaf",
+        "blueprint": "parent.child.grand",
+        "blueprints": ["parent.child.grand", "parent.child", "parent"],
+        "relative": "/p/c/g/2",
+    }
+
+
+def test_blueprint_scoped_context_processor(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("bp", __name__, url_prefix="/bp")
+    bp.context_processor(lambda: {"where": "blueprint"})
+    app.context_processor(lambda: {"app_value": "app"})
+    template = "{{ where|default('none') }} {{ app_value }}"
+    bp.add_url_rule("/", "index", lambda: render_template_string(template))
+    app.register_blueprint(bp)
+    app.add_url_rule("/", "index", lambda: render_template_string(template))
+    assert client.get("/bp/").text == "blueprint app"
+    assert client.get("/").text == "none app"
+
+
+def test_app_context_processor_from_blueprint(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("bp", __name__)
+    bp.app_context_processor(lambda: {"everywhere": "yes"})
+    app.register_blueprint(bp)
+    app.add_url_rule("/", "index", lambda: render_template_string("{{ everywhere }}"))
+    assert client.get("/").text == "yes"
+
+
+def test_blueprint_url_processors(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("lang", __name__, url_prefix="/<lang>")
+
+    @bp.url_defaults
+    def add_lang(endpoint: str, values: dict[str, object]) -> None:
+        values.setdefault("lang", g.lang)
+
+    @bp.url_value_preprocessor
+    def pull_lang(endpoint: str | None, values: dict[str, object] | None) -> None:
+        assert values is not None
+        g.lang = values.pop("lang")
+
+    @bp.route("/about")
+    def about() -> str:
+        return f"{g.lang} {url_for('.about')} {url_for('.about', lang='fr')}"
+
+    app.register_blueprint(bp)
+    app.add_url_rule("/", "index", lambda: str("lang" in g))
+    assert client.get("/de/about").text == "de /de/about /fr/about"
+    assert client.get("/").text == "False"
+
+
+def test_blueprint_subdomain(app: Flask) -> None:
+    app = Flask("subs", subdomain_matching=True)
+    app.config["SERVER_NAME"] = "example.test"
+    bp = Blueprint("api", __name__, subdomain="api")
+    bp.add_url_rule("/", "index", lambda: "api")
+    app.register_blueprint(bp)
+    client = app.test_client()
+    assert client.get("/", "http://api.example.test/").text == "api"
+    with app.app_context():
+        assert url_for("api.index") == "http://api.example.test/"
+
+
+def test_record_and_record_once(app: Flask) -> None:
+    states: list[tuple[str, BlueprintSetupState]] = []
+    bp = Blueprint("bp", __name__)
+    bp.record(lambda state: states.append(("every", state)))
+    bp.record_once(lambda state: states.append(("once", state)))
+    app.register_blueprint(bp, url_prefix="/a", answer=42)
+    app.register_blueprint(bp, url_prefix="/b", name="bp2")
+    assert [kind for kind, _ in states] == ["every", "once", "every"]
+    first = states[0][1]
+    assert (first.app, first.blueprint, first.url_prefix, first.first_registration) == (
+        app,
+        bp,
+        "/a",
+        True,
+    )
+    assert first.options["answer"] == 42
+    assert states[2][1].first_registration is False
+
+
+def test_blueprint_templates(tmp_path: Path) -> None:
+    (tmp_path / "app_templates").mkdir()
+    (tmp_path / "bp_templates" / "bp").mkdir(parents=True)
+    (tmp_path / "app_templates" / "shared.html").write_text("from app")
+    (tmp_path / "bp_templates" / "shared.html").write_text("from blueprint")
+    (tmp_path / "bp_templates" / "bp" / "own.html").write_text(
+        "own {{ request.blueprint }}"
+    )
+    app = Flask("tpl", root_path=str(tmp_path), template_folder="app_templates")
+    bp = Blueprint(
+        "bp", __name__, root_path=str(tmp_path), template_folder="bp_templates"
+    )
+    bp.add_url_rule("/own", "own", lambda: render_template("bp/own.html"))
+    bp.add_url_rule("/shared", "shared", lambda: render_template("shared.html"))
+    app.register_blueprint(bp)
+    client = app.test_client()
+    assert client.get("/own").text == "own bp"
+    assert client.get("/shared").text == "from app"
+
+
+def test_blueprint_static_files(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "site.css").write_text("body{}")
+    app = Flask("static_bp", root_path=str(tmp_path))
+    bp = Blueprint(
+        "theme",
+        __name__,
+        root_path=str(tmp_path),
+        static_folder="assets",
+        static_url_path="/files",
+        url_prefix="/theme",
+    )
+    app.register_blueprint(bp)
+    client = app.test_client()
+    response = client.get("/theme/files/site.css")
+    assert (response.status_code, response.data, response.mimetype) == (
+        200,
+        b"body{}",
+        "text/css",
+    )
+    response.close()
+    assert client.get("/theme/files/missing.css").status_code == 404
+    with app.test_request_context():
+        assert url_for("theme.static", filename="site.css") == "/theme/files/site.css"
+
+
+def test_blueprint_app_template_filter(app: Flask) -> None:
+    bp = Blueprint("bp", __name__)
+
+    @bp.app_template_filter("shout")
+    def shout(value: str) -> str:
+        return value.upper() + "!"
+
+    bp.app_template_global("answer")(lambda: 42)
+    bp.app_template_test("even")(lambda n: n % 2 == 0)
+    app.register_blueprint(bp)
+    with app.test_request_context():
+        assert (
+            render_template_string("{{ 'hi'|shout }} {{ answer() }} {{ 4 is even }}")
+            == "HI! 42 True"
+        )
+
+
+def test_blueprint_cli_group(app: Flask) -> None:
+    grouped = Blueprint("users", __name__)
+    flat = Blueprint("tools", __name__, cli_group=None)
+    grouped.cli.command("create")(lambda: click.echo("created"))
+    flat.cli.command("tidy")(lambda: click.echo("tidied"))
+    app.register_blueprint(grouped)
+    app.register_blueprint(flat)
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["users", "create"]).output == "created\n"
+    assert runner.invoke(args=["tidy"]).output == "tidied\n"
