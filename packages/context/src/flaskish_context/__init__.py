@@ -18,6 +18,7 @@ from .helpers import copy_current_request_context as copy_current_request_contex
 from .helpers import has_app_context as has_app_context
 from .helpers import has_request_context as has_request_context
 from .helpers import stream_with_context as stream_with_context
+from .middleware import ContextMiddleware as ContextMiddleware
 from .protocol import ContextApp as ContextApp
 from .static import StaticFilesMixin as StaticFilesMixin
 

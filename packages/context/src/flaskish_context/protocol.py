@@ -29,15 +29,28 @@ class ContextApp(Protocol):
     the application customises a context.
     """
 
-    #: Class instantiated for ``g`` in every application context.
-    app_ctx_globals_class: type
-    #: Configuration; the file helpers read ``USE_X_SENDFILE`` and
-    #: ``SEND_FILE_MAX_AGE_DEFAULT``.
-    config: Mapping[str, Any]
-    #: Folder that relative file paths are resolved against.
-    root_path: str
-    #: Response class built by the file helpers.
-    response_class: type[Response]
+    # Read-only here, so that subclasses and subtypes satisfy them.
+
+    @property
+    def app_ctx_globals_class(self) -> type:
+        """Class instantiated for ``g`` in every application context."""
+        ...
+
+    @property
+    def config(self) -> Mapping[str, Any]:
+        """Configuration; the file helpers read ``USE_X_SENDFILE`` and
+        ``SEND_FILE_MAX_AGE_DEFAULT``."""
+        ...
+
+    @property
+    def root_path(self) -> str:
+        """Folder that relative file paths are resolved against."""
+        ...
+
+    @property
+    def response_class(self) -> type[Response]:
+        """Response class built by the file helpers."""
+        ...
 
     def app_context(self) -> AppContext:
         """Create an application context for this application."""
