@@ -1,0 +1,230 @@
+"""Jinja integration: escaping, template folders, registration and helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from jinja2 import TemplateNotFound
+from markupsafe import Markup
+
+from flaskish import flash
+from flaskish import Flask
+from flaskish import g
+from flaskish import get_template_attribute
+from flaskish import render_template
+from flaskish import render_template_string
+from flaskish import session
+from flaskish import stream_template
+from flaskish import stream_template_string
+from flaskish.testing import FlaskClient
+
+
+@pytest.fixture
+def folder_app(tmp_path: Path) -> Flask:
+    """An app whose templates live in a temporary folder."""
+    templates = tmp_path / "templates"
+    (templates / "parts").mkdir(parents=True)
+    (templates / "page.html").write_text("<p>{{ text }}</p>")
+    (templates / "page.txt").write_text("{{ text }}")
+    (templates / "base.html").write_text("[{% block body %}base{% endblock %}]")
+    (templates / "child.html").write_text(
+        "{% extends 'base.html' %}{% block body %}child {{ super() }}{% endblock %}"
+    )
+    (templates / "parts" / "macros.html").write_text(
+        "{% macro hello(name) %}Hello {{ name }}!{% endmacro %}{% set answer = 42 %}"
+    )
+    app = Flask("folder_app", root_path=str(tmp_path))
+    app.config.update(TESTING=True, SECRET_KEY="s")
+    return app
+
+
+def test_string_templates_autoescape(app: Flask) -> None:
+    with app.test_request_context():
+        assert render_template_string("{{ v }}", v="<b>&'") == "&lt;b&gt;&amp;&#39;"
+        assert render_template_string("{{ v }}", v=Markup("<b>")) == "<b>"
+        assert render_template_string("{{ v|safe }}", v="<i>") == "<i>"
+        assert (
+            render_template_string(
+                "{% autoescape false %}{{ v }}{% endautoescape %}", v="<i>"
+            )
+            == "<i>"
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"), [("page.html", "<p>&lt;x&gt;</p>"), ("page.txt", "<x>")]
+)
+def test_file_autoescape_by_extension(
+    folder_app: Flask, name: str, expected: str
+) -> None:
+    with folder_app.app_context():
+        assert render_template(name, text="<x>") == expected
+
+
+def test_template_inheritance_and_list_of_names(folder_app: Flask) -> None:
+    with folder_app.app_context():
+        assert render_template("child.html") == "[child base]"
+        assert (
+            render_template(["missing.html", "page.txt"], text="fallback") == "fallback"
+        )
+
+
+def test_missing_template(folder_app: Flask) -> None:
+    with folder_app.app_context(), pytest.raises(TemplateNotFound) as info:
+        render_template("absent.html")
+    assert info.value.name == "absent.html"
+
+
+def test_render_needs_app_context(folder_app: Flask) -> None:
+    with pytest.raises(RuntimeError, match="Working outside of application context"):
+        render_template_string("x")
+
+
+def test_template_response_from_view(folder_app: Flask) -> None:
+    folder_app.add_url_rule(
+        "/", "index", lambda: render_template("page.html", text="hi")
+    )
+    response = folder_app.test_client().get("/")
+    assert (response.status_code, response.mimetype, response.text) == (
+        200,
+        "text/html",
+        "<p>hi</p>",
+    )
+
+
+def test_filters_tests_and_globals(app: Flask) -> None:
+    @app.template_filter()
+    def reverse(value: str) -> str:
+        return value[::-1]
+
+    @app.template_filter("double")
+    def double_it(value: int) -> int:
+        return value * 2
+
+    @app.template_test("odd")
+    def is_odd(value: int) -> bool:
+        return value % 2 == 1
+
+    @app.template_global()
+    def site() -> str:
+        return "compat"
+
+    app.add_template_filter(str.title, "title_case")
+    app.add_template_test(lambda v: v == 0, "zero")
+    app.add_template_global(3, "three")
+    template = "{{ 'abc'|reverse }} {{ 2|double }} {{ 3 is odd }} {{ 0 is zero }} {{ site() }} {{ 'a b'|title_case }} {{ three }}"
+    with app.app_context():
+        assert render_template_string(template) == "cba 4 True True compat A B 3"
+    assert app.jinja_env.filters["reverse"] is reverse
+
+
+def test_context_processors_and_explicit_values(app: Flask) -> None:
+    app.context_processor(lambda: {"a": "processor", "b": "first"})
+    app.context_processor(lambda: {"b": "second"})
+    with app.test_request_context():
+        assert render_template_string("{{ a }} {{ b }}") == "processor second"
+        assert (
+            render_template_string("{{ a }} {{ b }}", a="explicit") == "explicit second"
+        )
+
+
+def test_context_processor_must_return_dict(app: Flask) -> None:
+    app.context_processor(lambda: None)  # type: ignore[arg-type, return-value]
+    with app.app_context(), pytest.raises(TypeError):
+        render_template_string("x")
+
+
+def test_request_objects_in_templates(app: Flask, client: FlaskClient) -> None:
+    app.config["SITE"] = "compat"
+    app.add_url_rule("/target", "target", lambda: "")
+
+    @app.route("/page")
+    def page() -> str:
+        g.user = "ada"
+        session["theme"] = "dark"
+        flash("hey")
+        return render_template_string(
+            "{{ config.SITE }}|{{ request.path }}|{{ request.args.q }}|{{ session.theme }}|"
+            "{{ g.user }}|{{ url_for('target') }}|{{ get_flashed_messages() }}"
+        )
+
+    assert (
+        client.get("/page?q=1").text
+        == "compat|/page|1|dark|ada|/target|[&#39;hey&#39;]"
+    )
+
+
+def test_app_context_templates_without_request(app: Flask) -> None:
+    with app.app_context():
+        g.x = "gx"
+        assert render_template_string("{{ config.TESTING }} {{ g.x }}") == "True gx"
+        with pytest.raises(RuntimeError, match="Working outside of request context"):
+            render_template_string("{{ request.path }}")
+
+
+def test_tojson_filter(app: Flask) -> None:
+    with app.app_context():
+        rendered = render_template_string(
+            "{{ data|tojson }}", data={"b": "</script>", "a": "'&"}
+        )
+        assert rendered == '{"a": "\\u0027\\u0026", "b": "\\u003c/script\\u003e"}'
+        assert render_template_string("{{ 'x'|tojson }}") == '"x"'
+
+
+def test_stream_template_string(app: Flask, client: FlaskClient) -> None:
+    @app.route("/")
+    def index() -> Iterator[str]:
+        return stream_template_string(
+            "{% for i in items %}{{ i }}{{ request.args.sep }}{% endfor %}",
+            items=[1, 2, 3],
+        )
+
+    response = client.get("/?sep=,")
+    assert response.is_streamed
+    assert response.text == "1,2,3,"
+
+
+def test_stream_template_file(folder_app: Flask) -> None:
+    folder_app.add_url_rule(
+        "/", "index", lambda: stream_template("page.html", text="streamed")
+    )
+    assert folder_app.test_client().get("/").text == "<p>streamed</p>"
+
+
+def test_get_template_attribute(folder_app: Flask) -> None:
+    with folder_app.app_context():
+        hello = get_template_attribute("parts/macros.html", "hello")
+        assert hello("ada") == "Hello ada!"
+        assert get_template_attribute("parts/macros.html", "answer") == 42
+
+
+def test_auto_reload_follows_config(app: Flask) -> None:
+    app.config["TEMPLATES_AUTO_RELOAD"] = True
+    assert app.jinja_env.auto_reload is True
+
+
+def test_auto_reload_defaults_to_debug() -> None:
+    app = Flask("reload")
+    app.debug = True
+    assert app.jinja_env.auto_reload is True
+    assert Flask("plain").jinja_env.auto_reload is False
+
+
+def test_jinja_options(app: Flask) -> None:
+    app.jinja_options = {"trim_blocks": True}
+    with app.app_context():
+        assert render_template_string("{% if true %}\nx{% endif %}") == "x"
+
+
+def test_default_globals(app: Flask) -> None:
+    assert {
+        "url_for",
+        "get_flashed_messages",
+        "config",
+        "request",
+        "session",
+        "g",
+    } <= set(app.jinja_env.globals)
+    assert "tojson" in app.jinja_env.filters
