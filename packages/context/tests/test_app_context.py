@@ -69,7 +69,10 @@ def test_teardown_gets_the_exception(app: Any) -> None:
     assert app.events[-1] == ("popped", error)
 
 
-def test_pop_defaults_to_the_exception_being_handled(app: Any) -> None:
+@pytest.mark.parametrize("explicit_none", [False, True])
+def test_pop_defaults_to_the_exception_being_handled(
+    app: Any, explicit_none: bool
+) -> None:
     seen: list[BaseException | None] = []
     app.teardown_appcontext_funcs.append(seen.append)
     ctx = app.app_context()
@@ -77,20 +80,12 @@ def test_pop_defaults_to_the_exception_being_handled(app: Any) -> None:
     try:
         raise KeyError("x")
     except KeyError as e:
-        ctx.pop()
-        assert seen == [e]
-
-
-def test_explicit_none_overrides_handled_exception(app: Any) -> None:
-    seen: list[BaseException | None] = []
-    app.teardown_appcontext_funcs.append(seen.append)
-    ctx = app.app_context()
-    ctx.push()
-    try:
-        raise KeyError("x")
-    except KeyError:
-        ctx.pop(None)
-    assert seen == [None]
+        handled = e
+        if explicit_none:
+            ctx.pop(None)
+        else:
+            ctx.pop()
+    assert seen == [None if explicit_none else handled]
 
 
 def test_teardown_error_still_resets_the_variable(app: Any) -> None:

@@ -28,21 +28,21 @@ NO_REQUEST = (
 
 
 @pytest.mark.parametrize(
-    "proxy", [app_ctx, current_app, g], ids=["app_ctx", "current_app", "g"]
+    ("proxy", "message"),
+    [
+        (app_ctx, NO_APP),
+        (current_app, NO_APP),
+        (g, NO_APP),
+        (request_ctx, NO_REQUEST),
+        (request, NO_REQUEST),
+        (session, NO_REQUEST),
+    ],
+    ids=["app_ctx", "current_app", "g", "request_ctx", "request", "session"],
 )
-def test_app_proxies_outside_context(proxy: Any) -> None:
+def test_proxies_outside_context(proxy: Any, message: str) -> None:
     with pytest.raises(RuntimeError) as info:
         proxy.anything  # noqa: B018
-    assert str(info.value) == NO_APP
-
-
-@pytest.mark.parametrize(
-    "proxy", [request_ctx, request, session], ids=["request_ctx", "request", "session"]
-)
-def test_request_proxies_outside_context(proxy: Any) -> None:
-    with pytest.raises(RuntimeError) as info:
-        proxy.anything  # noqa: B018
-    assert str(info.value) == NO_REQUEST
+    assert str(info.value) == message
 
 
 def test_request_proxies_need_a_request_not_only_an_app(app: Any) -> None:

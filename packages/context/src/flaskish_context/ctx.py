@@ -7,6 +7,7 @@ from contextvars import Token
 from functools import cached_property
 from types import TracebackType
 from typing import Any
+from typing import Self
 from typing import TYPE_CHECKING
 
 from werkzeug.exceptions import HTTPException
@@ -26,7 +27,29 @@ __all__ = ["AppContext", "RequestContext", "_AppCtxGlobals"]
 _sentinel: Any = object()
 
 
-class AppContext:
+class _Pushable:
+    """``with ctx:`` pushes ``ctx`` and pops it with the exception, if any."""
+
+    def push(self) -> None:
+        raise NotImplementedError
+
+    def pop(self, exc: BaseException | None = _sentinel) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        self.push()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.pop(exc_value)
+
+
+class AppContext(_Pushable):
     """Makes ``app`` the current application while pushed.
 
     Holds the ``g`` namespace and, computed on first use, a URL adapter bound
@@ -69,20 +92,8 @@ class AppContext:
             )
         self.app.notify_app_context_popped(exc)
 
-    def __enter__(self) -> AppContext:
-        self.push()
-        return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.pop(exc_value)
-
-
-class RequestContext:
+class RequestContext(_Pushable):
     """Makes one request current while pushed.
 
     Built from a WSGI environ: ``app.make_request`` creates the request and
@@ -198,18 +209,6 @@ class RequestContext:
             raise AssertionError(
                 f"Popped wrong request context. ({current!r} instead of {self!r})"
             )
-
-    def __enter__(self) -> RequestContext:
-        self.push()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.pop(exc_value)
 
     def __repr__(self) -> str:
         return (
