@@ -18,10 +18,10 @@ from flaskish_sessions import SecureCookieSession
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions import SessionMiddleware
 
-from .conftest import Clock
-from .conftest import make_app
-from .test_secure_cookie import FLASK_DATA
-from .test_secure_cookie import FLASK_TOKEN
+from .support import Clock
+from .support import FLASK_DATA
+from .support import FLASK_TOKEN
+from .support import make_app
 
 
 def counter(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:

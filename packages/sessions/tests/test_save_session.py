@@ -13,8 +13,8 @@ from flaskish_sessions import SecureCookieSession
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions import SessionInterface
 
-from .conftest import Clock
-from .conftest import make_app
+from .support import Clock
+from .support import make_app
 
 interface = SecureCookieSessionInterface()
 NOW = datetime(2026, 1, 1, tzinfo=UTC)

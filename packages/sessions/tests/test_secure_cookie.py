@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
 from datetime import timedelta
-from datetime import UTC
 from typing import Any
 from uuid import UUID
 
@@ -15,33 +13,10 @@ from flaskish_sessions import NullSession
 from flaskish_sessions import SecureCookieSession
 from flaskish_sessions import SecureCookieSessionInterface
 
-from .conftest import Clock
-from .conftest import make_app
-
-# Written by Flask 3.1 (outside an app context, timestamp 1700000000) for
-# secret_key "current", SECRET_KEY_FALLBACKS ["old"] and FLASK_DATA.
-FLASK_TOKEN = (
-    ".eJx9jrEKwjAURX_lceeAz2hBQi04CYLg0E1EEhNQpEFqAkrpv_uSD_AOZzic4U7I7zDCwHoLh"
-    "QQzgYTnpdKXWcFVIcTutNlCzFCNEK3rPu3CdcXmaoXg_2tK7WstRH_PiljTwUbSrJl4ZXhtuKH9"
-    "sS9pOQP_uKVn-MrB6yuMg40hik5jDvMPOlUxnw.ZVPxAA.bQQPydQ9WUpR925SaMT-O5pJa3w"
-)
-
-
-class Html(str):
-    def __html__(self) -> str:
-        return str(self)
-
-
-FLASK_DATA: dict[str, Any] = {
-    "user": "ada",
-    "t": (1, 2),
-    "b": b"\x00\xff",
-    "m": Html("<b>x</b>"),
-    "u": UUID(int=5),
-    "d": datetime(2020, 1, 2, 3, 4, 5, tzinfo=UTC),
-    " t": "dictkey",
-    "_permanent": True,
-}
+from .support import Clock
+from .support import FLASK_DATA
+from .support import FLASK_TOKEN
+from .support import make_app
 
 interface = SecureCookieSessionInterface()
 
