@@ -58,14 +58,16 @@ class AppContext(_Pushable):
     """
 
     def __init__(self, app: ContextApp) -> None:
-        self.app = app
+        # Typed Any: the concrete application class lives in a higher layer.
+        self.app: Any = app
         self.g: _AppCtxGlobals = app.app_ctx_globals_class()
         self._cv_tokens: list[Token[AppContext]] = []
 
     @cached_property
     def url_adapter(self) -> MapAdapter | None:
         """URL adapter built by ``app.create_url_adapter(None)`` when first read."""
-        return self.app.create_url_adapter(None)
+        adapter: MapAdapter | None = self.app.create_url_adapter(None)
+        return adapter
 
     def push(self) -> None:
         """Make this context the current application context."""
@@ -109,7 +111,7 @@ class RequestContext(_Pushable):
         request: Any = None,
         session: Any = None,
     ) -> None:
-        self.app = app
+        self.app: Any = app
         if request is None:
             request = app.make_request(environ)
         self.request: Any = request
