@@ -1,0 +1,232 @@
+"""Class-based views and async views and hooks."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from flaskish import Blueprint
+from flaskish import Flask
+from flaskish import g
+from flaskish import request
+from flaskish import Response
+from flaskish.testing import FlaskClient
+from flaskish.views import MethodView
+from flaskish.views import View
+
+
+class Greeting(View):
+    def __init__(self, greeting: str) -> None:
+        self.greeting = greeting
+
+    def dispatch_request(self, name: str) -> str:
+        return f"{self.greeting}, {name} ({request.method})"
+
+
+class Items(MethodView):
+    def get(self, item_id: int | None = None) -> str:
+        return "list" if item_id is None else f"item {item_id}"
+
+    def post(self) -> tuple[str, int]:
+        return f"created {request.form['name']}", 201
+
+    def delete(self, item_id: int) -> tuple[str, int]:
+        return "", 204
+
+
+def test_view_as_view(app: Flask, client: FlaskClient) -> None:
+    view = Greeting.as_view("greet", "Hello")
+    assert view.__name__ == "greet"
+    assert view.view_class is Greeting  # type: ignore[attr-defined]
+    app.add_url_rule("/hi/<name>", view_func=view)
+    assert client.get("/hi/ada").text == "Hello, ada (GET)"
+    assert client.post("/hi/ada").status_code == 405
+
+
+def test_view_methods_attribute(app: Flask, client: FlaskClient) -> None:
+    class Submit(View):
+        methods = ["POST", "PUT"]
+
+        def dispatch_request(self) -> str:
+            return request.method
+
+    app.add_url_rule("/", view_func=Submit.as_view("submit"))
+    assert client.put("/").text == "PUT"
+    response = client.get("/")
+    assert response.status_code == 405
+    assert sorted(response.allow) == ["OPTIONS", "POST", "PUT"]
+
+
+def test_view_decorators_are_applied_in_order(app: Flask, client: FlaskClient) -> None:
+    def tag(label: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            def wrapper(**kwargs: Any) -> str:
+                return f"{label}({func(**kwargs)})"
+
+            return wrapper
+
+        return decorator
+
+    class Plain(View):
+        decorators = [tag("inner"), tag("outer")]
+
+        def dispatch_request(self) -> str:
+            return "view"
+
+    app.add_url_rule("/", view_func=Plain.as_view("plain"))
+    assert client.get("/").text == "outer(inner(view))"
+
+
+@pytest.mark.parametrize(("every", "distinct"), [(True, 2), (False, 1)])
+def test_init_every_request(
+    app: Flask, client: FlaskClient, every: bool, distinct: int
+) -> None:
+    instances: set[int] = set()
+
+    class Counting(View):
+        init_every_request = every
+
+        def dispatch_request(self) -> str:
+            instances.add(id(self))
+            return ""
+
+    view = Counting.as_view("counting")
+    app.add_url_rule("/", view_func=view)
+    client.get("/")
+    client.get("/")
+    assert len(instances) == distinct
+
+
+def test_method_view_dispatch(app: Flask, client: FlaskClient) -> None:
+    view = Items.as_view("items")
+    assert view.methods == {"GET", "POST", "DELETE"}  # type: ignore[attr-defined]
+    app.add_url_rule("/items/", view_func=view, methods=["GET", "POST"])
+    app.add_url_rule("/items/<int:item_id>", view_func=view, methods=["GET", "DELETE"])
+    assert client.get("/items/").text == "list"
+    assert client.get("/items/3").text == "item 3"
+    response = client.post("/items/", data={"name": "pen"})
+    assert (response.status_code, response.text) == (201, "created pen")
+    assert client.delete("/items/3").status_code == 204
+    assert client.put("/items/3").status_code == 405
+
+
+def test_method_view_head_uses_get(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/items/", view_func=Items.as_view("items"))
+    response = client.head("/items/")
+    assert (response.status_code, response.data, response.content_length) == (
+        200,
+        b"",
+        4,
+    )
+
+
+def test_method_view_inherits_methods(app: Flask, client: FlaskClient) -> None:
+    class MoreItems(Items):
+        def patch(self) -> str:
+            return "patched"
+
+    view = MoreItems.as_view("more")
+    assert view.methods == {"GET", "POST", "DELETE", "PATCH"}  # type: ignore[attr-defined]
+    app.add_url_rule("/", view_func=view)
+    assert client.patch("/").text == "patched"
+
+
+def test_method_view_unimplemented_method(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/", view_func=Items.as_view("items"), methods=["GET", "PUT"])
+    with pytest.raises(AssertionError) as info:
+        client.put("/")
+    assert str(info.value) == "Unimplemented method 'PUT'"
+
+
+def test_method_view_automatic_options(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/", view_func=Items.as_view("items"))
+    assert sorted(client.options("/").allow) == [
+        "DELETE",
+        "GET",
+        "HEAD",
+        "OPTIONS",
+        "POST",
+    ]
+
+
+def test_class_views_in_blueprint(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("api", __name__, url_prefix="/api")
+    bp.add_url_rule("/greet/<name>", view_func=Greeting.as_view("greet", "Hey"))
+    app.register_blueprint(bp)
+    assert "api.greet" in app.view_functions
+    assert client.get("/api/greet/bob").text == "Hey, bob (GET)"
+
+
+def test_async_view(app: Flask, client: FlaskClient) -> None:
+    @app.route("/<int:n>")
+    async def slow(n: int) -> dict[str, Any]:
+        await asyncio.sleep(0)
+        return {"n": n, "path": request.path}
+
+    assert client.get("/5").json == {"n": 5, "path": "/5"}
+
+
+def test_async_hooks_and_handlers(app: Flask, client: FlaskClient) -> None:
+    log: list[str] = []
+
+    @app.before_request
+    async def before() -> None:
+        g.seen = "before"
+        log.append("before")
+
+    @app.after_request
+    async def after(response: Response) -> Response:
+        log.append("after")
+        response.headers["X-Async"] = g.seen
+        return response
+
+    @app.teardown_request
+    async def teardown(exc: BaseException | None) -> None:
+        log.append("teardown")
+
+    @app.errorhandler(LookupError)
+    async def lookup(e: LookupError) -> tuple[str, int]:
+        return f"async {type(e).__name__}", 404
+
+    @app.route("/")
+    async def index() -> str:
+        raise KeyError("k")
+
+    response = client.get("/")
+    assert (response.status_code, response.text, response.headers["X-Async"]) == (
+        404,
+        "async KeyError",
+        "before",
+    )
+    assert log == ["before", "after", "teardown"]
+
+
+def test_async_method_view(app: Flask, client: FlaskClient) -> None:
+    class AsyncItems(MethodView):
+        async def get(self) -> str:
+            await asyncio.sleep(0)
+            return "async get"
+
+    app.add_url_rule("/", view_func=AsyncItems.as_view("items"))
+    assert client.get("/").text == "async get"
+
+
+def test_async_view_exception_propagates(app: Flask, client: FlaskClient) -> None:
+    @app.route("/")
+    async def index() -> str:
+        raise ValueError("async failure")
+
+    with pytest.raises(ValueError, match="async failure"):
+        client.get("/")
+
+
+def test_async_before_request_short_circuit(app: Flask, client: FlaskClient) -> None:
+    @app.before_request
+    async def gate() -> str:
+        return "stopped"
+
+    app.add_url_rule("/", "index", lambda: "view")
+    assert client.get("/").text == "stopped"
