@@ -61,16 +61,16 @@ def test_unknown_types_raise(value: object, name: str) -> None:
 
 def test_default_config_is_flasks() -> None:
     assert dict(DEFAULT_SESSION_CONFIG) == {
-        "SECRET_KEY": None,
-        "SECRET_KEY_FALLBACKS": None,
-        "SESSION_COOKIE_NAME": "session",
-        "SESSION_COOKIE_DOMAIN": None,
-        "SESSION_COOKIE_PATH": None,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SECURE": False,
-        "SESSION_COOKIE_PARTITIONED": False,
-        "SESSION_COOKIE_SAMESITE": None,
         "SESSION_REFRESH_EACH_REQUEST": True,
+        "SESSION_COOKIE_SECURE": False,
+        "SESSION_COOKIE_SAMESITE": None,
+        "SESSION_COOKIE_PATH": None,
+        "SESSION_COOKIE_PARTITIONED": False,
+        "SESSION_COOKIE_NAME": "session",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_DOMAIN": None,
+        "SECRET_KEY_FALLBACKS": None,
+        "SECRET_KEY": None,
         "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
         "APPLICATION_ROOT": "/",
     }

@@ -11,18 +11,18 @@ from typing import Any
 #: as Flask's). Read-only; copy it with ``dict(DEFAULT_SESSION_CONFIG)``.
 DEFAULT_SESSION_CONFIG: Mapping[str, Any] = MappingProxyType(
     {
+        "APPLICATION_ROOT": "/",
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
         "SECRET_KEY": None,
         "SECRET_KEY_FALLBACKS": None,
-        "SESSION_COOKIE_NAME": "session",
         "SESSION_COOKIE_DOMAIN": None,
-        "SESSION_COOKIE_PATH": None,
         "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SECURE": False,
+        "SESSION_COOKIE_NAME": "session",
         "SESSION_COOKIE_PARTITIONED": False,
+        "SESSION_COOKIE_PATH": None,
         "SESSION_COOKIE_SAMESITE": None,
+        "SESSION_COOKIE_SECURE": False,
         "SESSION_REFRESH_EACH_REQUEST": True,
-        "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
-        "APPLICATION_ROOT": "/",
     }
 )
 

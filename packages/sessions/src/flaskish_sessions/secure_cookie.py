@@ -54,14 +54,13 @@ class SecureCookieSessionInterface(SessionInterface):
             return None
         # itsdangerous signs with the last key and accepts all of them.
         fallbacks = app.config["SECRET_KEY_FALLBACKS"] or ()
+        signing = {
+            "key_derivation": self.key_derivation,
+            "digest_method": self.digest_method,
+        }
+        keys = [*fallbacks, secret_key]
         return URLSafeTimedSerializer(
-            [*fallbacks, secret_key],
-            salt=self.salt,
-            serializer=self.serializer,
-            signer_kwargs={
-                "key_derivation": self.key_derivation,
-                "digest_method": self.digest_method,
-            },
+            keys, self.salt, self.serializer, signer_kwargs=signing
         )
 
     def open_session(
@@ -117,14 +116,11 @@ class SecureCookieSessionInterface(SessionInterface):
             if session.modified:
                 response.delete_cookie(name, **options)
                 response.vary.add("Cookie")
-            return
-        if not self.should_set_cookie(app, session):
-            return
-        expires = self.get_expiration_time(app, session)
-        signer = self.get_signing_serializer(app)
-        if signer is None:  # the secret key was removed during the request
-            return
-        response.set_cookie(
-            name, signer.dumps(dict(session)), expires=expires, **options
-        )
-        response.vary.add("Cookie")
+        elif self.should_set_cookie(app, session):
+            expires = self.get_expiration_time(app, session)
+            signer = self.get_signing_serializer(app)
+            if signer is None:  # the secret key was removed during the request
+                return
+            value = signer.dumps(dict(session))
+            response.set_cookie(name, value, expires=expires, **options)
+            response.vary.add("Cookie")
