@@ -100,8 +100,8 @@ class FakeApp(StaticFilesMixin):
     def notify_app_context_pushed(self) -> None:
         self.events.append("pushed")
 
-    def notify_app_context_popped(self, exc: BaseException | None) -> None:
-        self.events.append(("popped", exc))
+    def notify_app_context_popped(self) -> None:
+        self.events.append("popped")
 
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
         self.events.append(("ensure_sync", func.__name__))

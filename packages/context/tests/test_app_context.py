@@ -24,7 +24,7 @@ def test_push_pop_order_of_calls(app: Any) -> None:
     ctx.push()
     assert app.events == ["pushed"]
     ctx.pop()
-    assert app.events == ["pushed", ("teardown_appcontext", None), ("popped", None)]
+    assert app.events == ["pushed", ("teardown_appcontext", None), "popped"]
 
 
 def test_nested_contexts_of_two_apps(app: Any, other_app: Any) -> None:
@@ -66,7 +66,7 @@ def test_teardown_gets_the_exception(app: Any) -> None:
     with pytest.raises(ValueError), app.app_context():
         raise error
     assert seen == [error]
-    assert app.events[-1] == ("popped", error)
+    assert app.events[-1] == "popped"
 
 
 @pytest.mark.parametrize("explicit_none", [False, True])

@@ -87,7 +87,7 @@ def test_implicit_app_context(app: Any) -> None:
         "pushed",
         ("teardown_request", None),
         ("teardown_appcontext", None),
-        ("popped", None),
+        "popped",
     ]
 
 
@@ -108,7 +108,7 @@ def test_implicit_app_context_when_other_app_active(app: Any, other_app: Any) ->
             assert _cv_app.get() is not outer
             assert _cv_app.get().app is app
         assert _cv_app.get() is outer
-    assert app.events.count(("popped", None)) == 1
+    assert app.events.count("popped") == 1
 
 
 def test_session_is_lazy_and_opened_once(app: Any) -> None:
@@ -179,7 +179,7 @@ def test_teardown_gets_exception(app: Any) -> None:
     assert app.events[-3:] == [
         ("teardown_request", error),
         ("teardown_appcontext", error),
-        ("popped", error),
+        "popped",
     ]
 
 

@@ -92,7 +92,7 @@ class AppContext(_Pushable):
             raise AssertionError(
                 f"Popped wrong app context. ({current!r} instead of {self!r})"
             )
-        self.app.notify_app_context_popped(exc)
+        self.app.notify_app_context_popped()
 
 
 class RequestContext(_Pushable):

@@ -116,7 +116,7 @@ class ContextMiddleware(StaticFilesMixin):
     def notify_app_context_pushed(self) -> None:
         pass
 
-    def notify_app_context_popped(self, exc: BaseException | None) -> None:
+    def notify_app_context_popped(self) -> None:
         pass
 
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:

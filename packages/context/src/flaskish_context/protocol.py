@@ -80,7 +80,7 @@ class ContextApp(Protocol):
         """Seam: called right after an application context was pushed."""
         ...
 
-    def notify_app_context_popped(self, exc: BaseException | None) -> None:
+    def notify_app_context_popped(self) -> None:
         """Seam: called last when an application context is popped."""
         ...
 
