@@ -16,15 +16,15 @@ from collections.abc import Callable
 from typing import Any
 from typing import ClassVar
 
-from .builtin_tags import PassDict
-from .builtin_tags import PassList
-from .builtin_tags import TagBytes
-from .builtin_tags import TagDateTime
-from .builtin_tags import TagDict
-from .builtin_tags import TagMarkup
-from .builtin_tags import TagTuple
-from .builtin_tags import TagUUID
-from .json_tag import JSONTag
+from .builtin_tags import PassDict as PassDict
+from .builtin_tags import PassList as PassList
+from .builtin_tags import TagBytes as TagBytes
+from .builtin_tags import TagDateTime as TagDateTime
+from .builtin_tags import TagDict as TagDict
+from .builtin_tags import TagMarkup as TagMarkup
+from .builtin_tags import TagTuple as TagTuple
+from .builtin_tags import TagUUID as TagUUID
+from .json_tag import JSONTag as JSONTag
 from .json_types import json_default
 
 
@@ -131,18 +131,3 @@ class TaggedJSONSerializer:
     def loads(self, value: str | bytes) -> Any:
         """Decode JSON and restore every tagged value in it."""
         return self._restore(_codec["loads"](value))
-
-
-__all__ = [
-    "JSONTag",
-    "PassDict",
-    "PassList",
-    "TagBytes",
-    "TagDateTime",
-    "TagDict",
-    "TagMarkup",
-    "TagTuple",
-    "TagUUID",
-    "TaggedJSONSerializer",
-    "set_json_codec",
-]
