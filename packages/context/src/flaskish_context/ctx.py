@@ -149,12 +149,8 @@ class RequestContext(_Pushable):
 
     def copy(self) -> RequestContext:
         """Return a new context for the same request object and session."""
-        return type(self)(
-            self.app,
-            environ=self.request.environ,
-            request=self.request,
-            session=self._session,
-        )
+        req = self.request
+        return type(self)(self.app, req.environ, req, self._session)
 
     def match_request(self) -> None:
         """Match the URL, setting ``url_rule`` and ``view_args`` on the request.

@@ -26,10 +26,8 @@ class _AppCtxGlobals:
         self.__dict__[name] = value
 
     def __delattr__(self, name: str) -> None:
-        try:
-            del self.__dict__[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        if self.__dict__.pop(name, _MISSING) is _MISSING:
+            raise AttributeError(name)
 
     def get(self, name: str, default: Any | None = None) -> Any:
         """Return the value of ``name``, or ``default`` when it is not set."""
