@@ -41,6 +41,10 @@ READS: list[tuple[str, Callable[[SecureCookieSession], Any], Any]] = [
     ("items", lambda s: list(s.items()), [("a", 1), ("b", 2)]),
     ("setdefault present", lambda s: s.setdefault("a", 5), 1),
     ("dict copy", dict, {"a": 1, "b": 2}),
+    ("copy", lambda s: s.copy(), {"a": 1, "b": 2}),
+    ("eq", lambda s: s == {"a": 1, "b": 2}, True),
+    ("ne", lambda s: s != {"a": 1}, True),
+    ("reversed", lambda s: list(reversed(s)), ["b", "a"]),
     ("pop missing with default", lambda s: s.pop("zz", None), None),
 ]
 
@@ -71,6 +75,7 @@ WRITES: list[tuple[str, Callable[[SecureCookieSession], Any], dict[str, Any]]] =
     ("popitem", lambda s: s.popitem(), {"a": 1}),
     ("update", lambda s: s.update(c=3), {"a": 1, "b": 2, "c": 3}),
     ("clear", lambda s: s.clear(), {}),
+    ("ior", lambda s: s.__ior__({"c": 3}), {"a": 1, "b": 2, "c": 3}),
     (
         "permanent",
         lambda s: setattr(s, "permanent", True),

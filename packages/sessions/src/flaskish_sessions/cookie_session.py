@@ -26,10 +26,11 @@ class SecureCookieSession(CallbackDict[str, Any], SessionMixin):
     """A dict that records whether it was read (``accessed``) and
     written (``modified``).
 
-    Every read, including ``in``, ``len()``, iteration and the view
-    methods, sets ``accessed``; every change (item assignment or
-    deletion, ``setdefault`` of a missing key, ``pop`` of a present key,
-    ``popitem``, ``update``, ``clear``) sets both flags. ``new`` stays
+    Every read, including ``in``, ``len()``, iteration, the view
+    methods, ``copy()`` and comparison, sets ``accessed``; every change
+    (item assignment or deletion, ``setdefault`` of a missing key,
+    ``pop`` of a present key, ``popitem``, ``update``, ``|=``, ``clear``)
+    sets both flags. ``new`` stays
     ``False``: an empty cookie and no cookie look the same.
     """
 
@@ -77,3 +78,21 @@ class SecureCookieSession(CallbackDict[str, Any], SessionMixin):
     def items(self) -> dict_items[str, Any]:
         self._note_read()
         return super().items()
+
+    def copy(self) -> dict[str, Any]:
+        self._note_read()
+        return dict(super().items())
+
+    def __eq__(self, other: object) -> bool:
+        self._note_read()
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        self._note_read()
+        return super().__ne__(other)
+
+    def __reversed__(self) -> Iterator[str]:
+        self._note_read()
+        return super().__reversed__()
+
+    __hash__ = None  # type: ignore[assignment]
