@@ -156,3 +156,11 @@ def test_g_repr(app: Any) -> None:
     assert repr(ctx.g).startswith("<flaskish_context.g._AppCtxGlobals object at ")
     with ctx:
         assert repr(g) == "<flaskish.g of 'fake'>"
+
+
+def test_url_adapter_can_be_replaced(app: Any) -> None:
+    ctx = app.app_context()
+    adapter = app.url_map.bind("replaced.test")
+    ctx.url_adapter = adapter
+    assert ctx.url_adapter is adapter
+    assert ("url_adapter", False) not in app.events
