@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import io
 import uuid
 from datetime import date
@@ -196,11 +197,10 @@ def test_base_provider_builds_on_dumps_and_loads(app: Flask) -> None:
         provider.response(1, a=1)
 
 
-def test_provider_holds_weak_reference(app: Flask) -> None:
+def test_provider_holds_weak_reference() -> None:
+    app = Flask("short_lived")
     provider = DefaultJSONProvider(app)
     del app
-    import gc
-
     gc.collect()
     with pytest.raises(ReferenceError):
         provider.response(1)

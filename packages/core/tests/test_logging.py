@@ -30,7 +30,11 @@ class _App:
         self.debug = debug
 
 
-def test_create_logger_adds_default_handler(logger_name: str) -> None:
+def test_create_logger_adds_default_handler(
+    logger_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pytest's capture handlers on the root logger would count as handlers.
+    monkeypatch.setattr(logging.root, "handlers", [])
     logger = create_logger(_App(logger_name, debug=False))
     assert logger.name == logger_name
     assert logger.level == logging.NOTSET

@@ -34,7 +34,7 @@ _FLASHES = "_flashes"
 def _app_or_none() -> t.Any:
     """The current application object, ``None`` outside an app context."""
     try:
-        return current_app._get_current_object()  # type: ignore[attr-defined]
+        return current_app._get_current_object()
     except RuntimeError:
         return None
 
@@ -99,7 +99,7 @@ def flash(message: str, category: str = "message") -> None:
     pending = session.get(_FLASHES, [])
     pending.append((category, message))
     session[_FLASHES] = pending
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_app._get_current_object()
     message_flashed.send(
         app, _async_wrapper=app.ensure_sync, message=message, category=category
     )

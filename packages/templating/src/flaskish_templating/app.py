@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from collections.abc import Iterable
-from collections.abc import Mapping
 from functools import cached_property
 from itertools import chain
 from typing import Any
@@ -59,16 +59,16 @@ class TemplatingAppMixin:
         def config(self) -> Any: ...
         @property
         def debug(self) -> bool: ...
-        @property
-        def import_name(self) -> str: ...
+
+        import_name: str
+
         @property
         def logger(self) -> logging.Logger: ...
         @property
         def jinja_loader(self) -> BaseLoader | None: ...
-        @property
-        def template_context_processors(
-            self,
-        ) -> Mapping[str | None, Iterable[Callable[[], Any]]]: ...
+
+        template_context_processors: defaultdict[str | None, list[Callable[..., Any]]]
+
         def iter_blueprints(self) -> Iterable[NamedTemplateSource]: ...
         def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]: ...
 

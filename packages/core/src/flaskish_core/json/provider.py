@@ -16,7 +16,8 @@ class _JSONApp(t.Protocol):
     @property
     def debug(self) -> bool: ...
 
-    response_class: type[Response]
+    @property
+    def response_class(self) -> type[Response]: ...
 
 
 def _response_payload(args: tuple[t.Any, ...], kwargs: dict[str, t.Any]) -> t.Any:

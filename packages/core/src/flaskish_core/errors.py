@@ -1,0 +1,167 @@
+"""How the application turns exceptions into responses."""
+
+from __future__ import annotations
+
+import sys
+import typing as t
+
+from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequestKeyError
+from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import InternalServerError
+from werkzeug.routing import RequestRedirect
+from werkzeug.routing import RoutingException
+
+from flaskish_context import _cv_request
+
+from .signals import got_request_exception
+
+if t.TYPE_CHECKING:
+    import logging
+    from types import TracebackType
+
+    from werkzeug.wrappers import Response as BaseResponse
+
+    from .wrappers import Request
+
+ExcInfo = (
+    tuple[type[BaseException], BaseException, "TracebackType"] | tuple[None, None, None]
+)
+
+
+def _request_blueprints() -> tuple[str, ...] | list[str]:
+    ctx = _cv_request.get(None)
+    if ctx is None:
+        return ()
+    return ctx.request.blueprints  # type: ignore[no-any-return]
+
+
+class ErrorHandlingMixin:
+    """``handle_exception`` and the other error-handling methods of the app."""
+
+    if t.TYPE_CHECKING:
+        config: dict[str, t.Any]
+
+        @property
+        def logger(self) -> logging.Logger: ...
+
+        @property
+        def debug(self) -> bool: ...
+        @property
+        def testing(self) -> bool: ...
+
+        def _find_error_handler(
+            self, e: BaseException, blueprints: t.Sequence[str]
+        ) -> t.Callable[..., t.Any] | None: ...
+        def ensure_sync(
+            self, func: t.Callable[..., t.Any]
+        ) -> t.Callable[..., t.Any]: ...
+        def finalize_request(
+            self, rv: t.Any, from_error_handler: bool = False
+        ) -> BaseResponse: ...
+
+    def trap_http_exception(self, e: Exception) -> bool:
+        """Whether ``e`` (an HTTP exception) bypasses the error handlers and
+        propagates like any other error.
+
+        ``TRAP_HTTP_EXCEPTIONS`` traps all of them. ``TRAP_BAD_REQUEST_ERRORS``
+        traps bad request errors; when it is ``None`` (the default) only the
+        key errors of request data are trapped, and only in debug mode.
+        """
+        config = self.config
+        if config["TRAP_HTTP_EXCEPTIONS"]:
+            return True
+        trap_bad_request = config["TRAP_BAD_REQUEST_ERRORS"]
+        if trap_bad_request is None:
+            return self.debug and isinstance(e, BadRequestKeyError)
+        return bool(trap_bad_request) and isinstance(e, BadRequest)
+
+    def should_ignore_error(self, error: BaseException | None) -> bool:
+        """Whether teardown should see ``error`` as ``None``; never, by default."""
+        return False
+
+    def handle_http_exception(self, e: HTTPException) -> t.Any:
+        """The registered handler's return value for ``e``, or ``e`` itself
+        (a valid response) when there is none. Routing redirects and
+        exceptions without a code are returned as they are."""
+        if e.code is None or isinstance(e, RoutingException):
+            return e
+        handler = self._find_error_handler(e, _request_blueprints())
+        if handler is None:
+            return e
+        return self.ensure_sync(handler)(e)
+
+    def handle_user_exception(self, e: Exception) -> t.Any:
+        """Handle an exception raised by a view or a ``before_request``
+        function with its registered handler; HTTP exceptions that are not
+        trapped go to :meth:`handle_http_exception`. Without a handler the
+        exception is re-raised."""
+        if isinstance(e, BadRequestKeyError) and (
+            self.debug or self.config["TRAP_BAD_REQUEST_ERRORS"]
+        ):
+            e.show_exception = True
+        if isinstance(e, HTTPException) and not self.trap_http_exception(e):
+            return self.handle_http_exception(e)
+        handler = self._find_error_handler(e, _request_blueprints())
+        if handler is None:
+            raise e
+        return self.ensure_sync(handler)(e)
+
+    def handle_exception(self, e: Exception) -> BaseResponse:
+        """Turn an unhandled exception into a 500 response.
+
+        :data:`got_request_exception` is sent first. With
+        ``PROPAGATE_EXCEPTIONS`` (by default: in testing or debug mode) the
+        exception is re-raised instead. Otherwise it is logged and an
+        ``InternalServerError`` whose ``original_exception`` is ``e`` goes to
+        the 500 handler, if one is registered, and is finalized as usual.
+        """
+        exc_info = sys.exc_info()
+        if got_request_exception.receivers:
+            got_request_exception.send(
+                self, _async_wrapper=self.ensure_sync, exception=e
+            )
+        propagate = self.config["PROPAGATE_EXCEPTIONS"]
+        if propagate is None:
+            propagate = self.testing or self.debug
+        if propagate:
+            if exc_info[1] is e:
+                raise
+            raise e
+
+        self.log_exception(exc_info)
+        server_error: t.Any = InternalServerError(original_exception=e)
+        handler = self._find_error_handler(server_error, _request_blueprints())
+        if handler is not None:
+            server_error = self.ensure_sync(handler)(server_error)
+        return self.finalize_request(server_error, from_error_handler=True)
+
+    def log_exception(self, exc_info: ExcInfo) -> None:
+        """Log an unhandled exception as an error of :attr:`logger`, with
+        the request path and method."""
+        ctx = _cv_request.get(None)
+        where = "" if ctx is None else f" on {ctx.request.path} [{ctx.request.method}]"
+        self.logger.error(f"Exception{where}", exc_info=exc_info)
+
+    def raise_routing_exception(self, request: Request) -> t.NoReturn:
+        """Raise the exception URL matching stored on ``request``.
+
+        In debug mode a redirect that would drop a form body (anything but
+        307/308, for a non-GET/HEAD/OPTIONS request) raises an explanatory
+        error instead.
+        """
+        exc = request.routing_exception
+        assert exc is not None
+        if (
+            not self.debug
+            or not isinstance(exc, RequestRedirect)
+            or exc.code in {307, 308}
+            or request.method in {"GET", "HEAD", "OPTIONS"}
+        ):
+            raise exc
+        from .debughelpers import FormDataRoutingRedirect
+
+        raise FormDataRoutingRedirect(request)
+
+
+__all__ = ["ErrorHandlingMixin"]

@@ -1,0 +1,73 @@
+"""Opening the session lazily and saving it with the response."""
+
+from __future__ import annotations
+
+import typing as t
+
+from flaskish_sessions import SecureCookieSessionInterface
+from flaskish_sessions import SessionInterface
+
+if t.TYPE_CHECKING:
+    from werkzeug.wrappers import Response as BaseResponse
+
+    from flaskish_context import RequestContext
+    from flaskish_sessions import SessionMixin
+
+    from .wrappers import Request
+
+
+class SessionSupportMixin:
+    """The application's side of sessions.
+
+    The session of a request is opened on first use (``session`` proxy,
+    ``ctx.session``) rather than for every request. A request that never
+    touched it is saved only when saving could change the response: with a
+    custom session interface (its ``save_session`` always runs, as the
+    interface may rely on it), or when the request carries the session
+    cookie and ``SESSION_REFRESH_EACH_REQUEST`` may refresh a permanent
+    session.
+    """
+
+    #: The interface that opens and saves sessions; replace it to change
+    #: how sessions are stored.
+    session_interface: SessionInterface = SecureCookieSessionInterface()
+
+    if t.TYPE_CHECKING:
+        config: dict[str, t.Any]
+
+    def open_request_session(self, request: Request) -> SessionMixin:
+        """Open the session of ``request`` with :attr:`session_interface`,
+        falling back to its null session."""
+        interface = self.session_interface
+        session = interface.open_session(self, request)  # type: ignore[arg-type]
+        if session is None:
+            session = interface.make_null_session(self)  # type: ignore[arg-type]
+        return session
+
+    def _opens_session_eagerly(self) -> bool:
+        # Custom interfaces keep Flask's order: opened as the request starts.
+        return type(self.session_interface) is not SecureCookieSessionInterface
+
+    def _save_request_session(
+        self, ctx: RequestContext, response: BaseResponse
+    ) -> None:
+        session = ctx._session
+        interface = self.session_interface
+        if session is None:
+            if not self._opens_session_eagerly() and not self._may_refresh(ctx.request):
+                return
+            # Opened here without marking it accessed: the view never used it.
+            session = ctx._session = self.open_request_session(ctx.request)
+        if not interface.is_null_session(session):
+            interface.save_session(self, session, response)  # type: ignore[arg-type]
+
+    def _may_refresh(self, request: Request) -> bool:
+        if "HTTP_COOKIE" not in request.environ:
+            return False
+        if not self.config["SESSION_REFRESH_EACH_REQUEST"]:
+            return False
+        name = self.session_interface.get_cookie_name(self)  # type: ignore[arg-type]
+        return name in request.cookies
+
+
+__all__ = ["SessionSupportMixin"]

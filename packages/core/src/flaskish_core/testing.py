@@ -1,0 +1,227 @@
+"""The test client, the CLI runner and the environ builder of an application."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import typing as t
+from contextlib import contextmanager
+from contextlib import ExitStack
+from copy import copy
+from functools import cache
+from urllib.parse import urlsplit
+
+import werkzeug.test
+from click.testing import CliRunner
+from werkzeug.test import Client
+from werkzeug.wrappers import Request as BaseRequest
+
+from flaskish_cli import ScriptInfo
+
+from .pipeline import PRESERVE_CONTEXT_KEY
+
+if t.TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from _typeshed.wsgi import WSGIEnvironment
+    from click.testing import Result
+    from werkzeug.test import TestResponse
+
+    from flaskish_sessions import SessionMixin
+
+    from .app import Flask
+
+
+@cache
+def _werkzeug_version() -> str:
+    return importlib.metadata.version("werkzeug")
+
+
+def _base_url(
+    app: Flask, path: str, subdomain: str | None, url_scheme: str | None
+) -> tuple[str, str]:
+    """Split ``path`` into the base URL and the path the builder gets,
+    filling in the host and scheme from the app's config."""
+    config = app.config
+    host = config.get("SERVER_NAME") or "localhost"
+    if subdomain:
+        host = f"{subdomain}.{host}"
+    scheme = url_scheme or config["PREFERRED_URL_SCHEME"]
+    parts = urlsplit(path)
+    root = config["APPLICATION_ROOT"].lstrip("/")
+    base_url = f"{parts.scheme or scheme}://{parts.netloc or host}/{root}"
+    local_path = f"{parts.path}?{parts.query}" if parts.query else parts.path
+    return base_url, local_path
+
+
+class EnvironBuilder(werkzeug.test.EnvironBuilder):
+    """werkzeug's environ builder with defaults from ``app``: the host from
+    ``SERVER_NAME`` (or ``localhost``, with ``subdomain`` before it), the
+    scheme from ``PREFERRED_URL_SCHEME``, the script root from
+    ``APPLICATION_ROOT``; ``json=`` is serialized with the app's provider.
+    ``base_url`` replaces all of those and excludes ``subdomain`` and
+    ``url_scheme``.
+    """
+
+    def __init__(
+        self,
+        app: Flask,
+        path: str = "/",
+        base_url: str | None = None,
+        subdomain: str | None = None,
+        url_scheme: str | None = None,
+        *args: t.Any,
+        **kwargs: t.Any,
+    ) -> None:
+        if base_url is not None and (subdomain or url_scheme):
+            raise AssertionError(
+                'Cannot pass "subdomain" or "url_scheme" with "base_url".'
+            )
+        if base_url is None:
+            base_url, path = _base_url(app, path, subdomain, url_scheme)
+        self.app = app
+        super().__init__(path, base_url, *args, **kwargs)
+
+    def json_dumps(self, obj: t.Any, **kwargs: t.Any) -> str:
+        """Serialize a ``json=`` body with the app's JSON provider."""
+        return self.app.json.dumps(obj, **kwargs)
+
+
+class FlaskClient(Client):
+    """werkzeug's test client for an application.
+
+    Inside ``with client:`` the contexts of the last request stay pushed
+    until the next request or the end of the block, so ``request``,
+    ``session`` and ``g`` can be inspected after a call.
+    :meth:`session_transaction` edits the session the client sends.
+    """
+
+    application: Flask
+
+    def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.preserve_context = False
+        self._preserved: list[t.ContextManager[t.Any]] = []
+        self._pushed_again = ExitStack()
+        self.environ_base = {
+            "REMOTE_ADDR": "127.0.0.1",
+            "HTTP_USER_AGENT": f"Werkzeug/{_werkzeug_version()}",
+        }
+
+    @contextmanager
+    def session_transaction(
+        self, *args: t.Any, **kwargs: t.Any
+    ) -> Iterator[SessionMixin]:
+        """Open the client's session for editing; it is saved back into
+        the client's cookies when the block ends. Arguments are those of
+        ``app.test_request_context``."""
+        if self._cookies is None:
+            raise TypeError(
+                "Cookies are disabled. Create a client with 'use_cookies=True'."
+            )
+        app = self.application
+        interface = app.session_interface
+        ctx = app.test_request_context(*args, **kwargs)
+        self._add_cookies_to_wsgi(ctx.request.environ)
+        with ctx:
+            opened = interface.open_session(app, ctx.request)
+        if opened is None:
+            raise RuntimeError("Session backend did not open a session.")
+        yield opened
+        if interface.is_null_session(opened):
+            return
+        response = app.response_class()
+        with ctx:
+            interface.save_session(app, opened, response)
+        self._update_cookies_from_response(
+            ctx.request.host.partition(":")[0],
+            ctx.request.path,
+            response.headers.getlist("Set-Cookie"),
+        )
+
+    def _with_base(self, environ: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
+        merged = {**self.environ_base, **environ}
+        if self.preserve_context:
+            merged[PRESERVE_CONTEXT_KEY] = self._preserved.append
+        return merged
+
+    def _build_request(
+        self, args: tuple[t.Any, ...], kwargs: dict[str, t.Any]
+    ) -> BaseRequest:
+        first = args[0] if args else None
+        if isinstance(first, werkzeug.test.EnvironBuilder):
+            builder = copy(first)
+            builder.environ_base = self._with_base(builder.environ_base or {})
+            return builder.get_request()
+        if isinstance(first, dict):
+            return EnvironBuilder.from_environ(
+                first, app=self.application, environ_base=self._with_base({})
+            ).get_request()
+        if isinstance(first, BaseRequest):
+            request = copy(first)
+            request.environ = self._with_base(request.environ)
+            return request
+        kwargs["environ_base"] = self._with_base(kwargs.get("environ_base", {}))
+        builder = EnvironBuilder(self.application, *args, **kwargs)
+        try:
+            return builder.get_request()
+        finally:
+            builder.close()
+
+    def open(
+        self,
+        *args: t.Any,
+        buffered: bool = False,
+        follow_redirects: bool = False,
+        **kwargs: t.Any,
+    ) -> TestResponse:
+        """Send a request to the app (see :meth:`werkzeug.test.Client.open`)."""
+        request = self._build_request(args, kwargs)
+        # Contexts kept from an earlier request end before the next one.
+        self._pushed_again.close()
+        response = super().open(
+            request, buffered=buffered, follow_redirects=follow_redirects
+        )
+        response.json_module = self.application.json  # type: ignore[assignment]
+        for context in self._preserved:
+            self._pushed_again.enter_context(context)
+        self._preserved.clear()
+        return response
+
+    def __enter__(self) -> FlaskClient:
+        if self.preserve_context:
+            raise RuntimeError("Cannot nest client invocations")
+        self.preserve_context = True
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.preserve_context = False
+        self._pushed_again.close()
+
+
+class FlaskCliRunner(CliRunner):
+    """click's ``CliRunner`` bound to an application: commands invoked
+    without ``obj=`` get a :class:`~flaskish_cli.ScriptInfo` loading it."""
+
+    def __init__(self, app: Flask, **kwargs: t.Any) -> None:
+        self.app = app
+        super().__init__(**kwargs)
+
+    def invoke(self, cli: t.Any = None, args: t.Any = None, **kwargs: t.Any) -> Result:  # type: ignore[override]
+        """Invoke ``cli`` (default: ``app.cli``) with ``args``, isolated."""
+        if cli is None:
+            cli = self.app.cli
+        if "obj" not in kwargs:
+            kwargs["obj"] = ScriptInfo(create_app=lambda: self.app)
+        return super().invoke(cli, args, **kwargs)
+
+
+def build_environ(app: Flask, *args: t.Any, **kwargs: t.Any) -> WSGIEnvironment:
+    """A WSGI environ made by :class:`EnvironBuilder` from ``args``."""
+    builder = EnvironBuilder(app, *args, **kwargs)
+    try:
+        return builder.get_environ()
+    finally:
+        builder.close()
+
+
+__all__ = ["EnvironBuilder", "FlaskCliRunner", "FlaskClient", "build_environ"]

@@ -1,0 +1,153 @@
+"""URL adapters and ``url_for``: binding the URL map to requests and config."""
+
+from __future__ import annotations
+
+import typing as t
+from urllib.parse import quote
+
+from werkzeug.routing import BuildError
+from werkzeug.wsgi import get_host
+
+from flaskish_context import _cv_app
+from flaskish_context import _cv_request
+
+if t.TYPE_CHECKING:
+    from werkzeug.routing import Map
+    from werkzeug.routing import MapAdapter
+
+    from .wrappers import Request
+
+#: Characters left unquoted in the fragment that ``_anchor`` adds.
+_ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
+
+_NO_ADAPTER_MESSAGE = (
+    "Unable to build URLs outside an active request without 'SERVER_NAME'"
+    " configured. Also configure 'APPLICATION_ROOT' and"
+    " 'PREFERRED_URL_SCHEME' as needed."
+)
+
+
+class UrlBuildingMixin:
+    """``create_url_adapter``, ``url_for`` and ``handle_url_build_error``."""
+
+    if t.TYPE_CHECKING:
+        config: dict[str, t.Any]
+        url_map: Map
+        subdomain_matching: bool
+        url_build_error_handlers: list[
+            t.Callable[[Exception, str, dict[str, t.Any]], str]
+        ]
+
+        def inject_url_defaults(
+            self, endpoint: str, values: dict[str, t.Any]
+        ) -> None: ...
+
+    def create_url_adapter(self, request: Request | None) -> MapAdapter | None:
+        """Bind the URL map to ``request``, or, without one, to
+        ``SERVER_NAME`` (``None`` when that is not set).
+
+        ``TRUSTED_HOSTS`` is checked here (400 for other hosts). Without
+        :attr:`subdomain_matching` every request matches the default
+        subdomain; with host matching ``SERVER_NAME`` is not used to match.
+        """
+        config = self.config
+        if request is None:
+            server_name = config["SERVER_NAME"]
+            if server_name is None:
+                return None
+            return self.url_map.bind(
+                server_name,
+                script_name=config["APPLICATION_ROOT"],
+                url_scheme=config["PREFERRED_URL_SCHEME"],
+            )
+
+        trusted_hosts = config["TRUSTED_HOSTS"]
+        if trusted_hosts is not None:
+            request.trusted_hosts = trusted_hosts
+            request.host = get_host(request.environ, trusted_hosts)
+        url_map = self.url_map
+        if url_map.host_matching:
+            return url_map.bind_to_environ(request.environ, server_name=None)
+        subdomain = None if self.subdomain_matching else url_map.default_subdomain or ""
+        return url_map.bind_to_environ(
+            request.environ, server_name=config["SERVER_NAME"], subdomain=subdomain
+        )
+
+    def url_for(
+        self,
+        /,
+        endpoint: str,
+        *,
+        _anchor: str | None = None,
+        _method: str | None = None,
+        _scheme: str | None = None,
+        _external: bool | None = None,
+        **values: t.Any,
+    ) -> str:
+        """Build the URL of ``endpoint`` with ``values`` for its rule.
+
+        Inside a request the URL is relative (unless ``_external`` or a
+        ``_scheme`` is given) and an endpoint starting with ``.`` is
+        relative to the request's blueprint. Outside a request the URL is
+        external and needs ``SERVER_NAME``. Unknown values become query
+        arguments; ``_anchor`` adds a fragment, ``_method`` picks the rule
+        for a method. Build failures go to :meth:`handle_url_build_error`.
+        """
+        req_ctx = _cv_request.get(None)
+        if req_ctx is not None:
+            adapter = req_ctx.url_adapter
+            if endpoint[:1] == ".":
+                blueprint = req_ctx.request.blueprint
+                endpoint = endpoint[1:] if blueprint is None else blueprint + endpoint
+            if _external is None:
+                _external = _scheme is not None
+        else:
+            app_ctx = _cv_app.get(None)
+            if app_ctx is not None and app_ctx.app is self:
+                adapter = app_ctx.url_adapter
+            else:
+                adapter = self.create_url_adapter(None)
+            if adapter is None:
+                raise RuntimeError(_NO_ADAPTER_MESSAGE)
+            if _external is None:
+                _external = True
+
+        if _scheme is not None and not _external:
+            raise ValueError("When specifying '_scheme', '_external' must be True.")
+
+        if self.url_default_functions:  # type: ignore[attr-defined]
+            self.inject_url_defaults(endpoint, values)
+        try:
+            url: str = adapter.build(  # type: ignore[union-attr]
+                endpoint,
+                values,
+                method=_method,
+                url_scheme=_scheme,
+                force_external=_external,
+            )
+        except BuildError as error:
+            values.update(
+                _anchor=_anchor, _method=_method, _scheme=_scheme, _external=_external
+            )
+            return self.handle_url_build_error(error, endpoint, values)
+        if _anchor is not None:
+            url = f"{url}#{quote(_anchor, safe=_ANCHOR_SAFE)}"
+        return url
+
+    def handle_url_build_error(
+        self, error: BuildError, endpoint: str, values: dict[str, t.Any]
+    ) -> str:
+        """Give each of :attr:`url_build_error_handlers` a chance to return a
+        URL for a failed build; re-raise ``error`` when none does."""
+        for handler in self.url_build_error_handlers:
+            try:
+                url = handler(error, endpoint, values)
+            except BuildError as other:
+                error = other
+            else:
+                if url is not None:
+                    return url
+        raise error
+
+
+__all__ = ["UrlBuildingMixin"]
