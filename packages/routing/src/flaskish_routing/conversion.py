@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 from typing import cast
-from typing import ClassVar
 
 from werkzeug.datastructures import Headers
 from werkzeug.sansio.response import Response as BaseResponse
@@ -38,7 +37,7 @@ def _split_tuple(rv: tuple[Any, ...]) -> tuple[Any, Any, Any]:
 class ResponseConversion:
     """``make_response`` and the hooks it needs from the request pipeline."""
 
-    response_class: ClassVar[type[Response]] = Response
+    response_class: type[Response] = Response
 
     def _current_endpoint(self) -> str | None:
         """The endpoint of the request being handled (for error messages).

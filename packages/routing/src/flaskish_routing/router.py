@@ -75,7 +75,13 @@ class Router(AppScaffold):
         return None if request is None else request.endpoint
 
     def _current_environ(self) -> dict[str, Any]:
-        environ: dict[str, Any] = _router_request.get().environ
+        request = _router_request.get(None)
+        if request is None:
+            raise RuntimeError(
+                "A WSGI application returned by a view can only be turned into"
+                " a response while the router is handling a request."
+            )
+        environ: dict[str, Any] = request.environ
         return environ
 
     # -- one request --------------------------------------------------------
