@@ -81,9 +81,10 @@ def stream_with_context(
     """Keep the current request context pushed while a generator runs.
 
     Wrap an iterable (usually a generator object), or decorate a generator
-    function. Must be called while a request context is active; the context
-    is pushed again around each step of the iteration, and popped when the
-    iterable is exhausted or the returned iterator is closed.
+    function. Must be called while a request context is active; that context
+    is pushed again when iteration starts and stays pushed until the iterable
+    is exhausted or the returned iterator is closed (which closes the
+    wrapped iterable too).
     """
     if not isinstance(generator_or_function, Iterable):
         func = generator_or_function
