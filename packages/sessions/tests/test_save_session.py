@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
+from hashlib import sha256
 from typing import Any
 
 import pytest
@@ -277,3 +278,19 @@ def test_base_interface_reads_config() -> None:
         base.open_session(app, None)  # type: ignore[arg-type]
     with pytest.raises(NotImplementedError):
         base.save_session(app, loaded({}), Response())
+
+
+def test_invalid_samesite_is_rejected_by_werkzeug() -> None:
+    session = loaded({})
+    session["a"] = 1
+    with pytest.raises(ValueError, match="SameSite must be 'Strict', 'Lax', or 'None'"):
+        save(make_app(SESSION_COOKIE_SAMESITE="Sometimes"), session)
+
+
+def test_oversized_cookie_is_sent_with_a_warning() -> None:
+    session = loaded({})
+    # Hash digests do not compress, so the signed value stays large.
+    session["blob"] = "".join(sha256(bytes([i])).hexdigest() for i in range(200))
+    with pytest.warns(UserWarning, match="The 'session' cookie is too large"):
+        response = save(make_app(), session)
+    assert len(response.headers["Set-Cookie"]) > 5000
