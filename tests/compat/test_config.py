@@ -13,36 +13,49 @@ from flaskish import Config
 from flaskish import Flask
 from flaskish import request
 
-DEFAULTS = {
+# Flask's default configuration, grouped by value.
+UNSET = [
+    "MAX_CONTENT_LENGTH",
+    "PROPAGATE_EXCEPTIONS",
+    "SECRET_KEY",
+    "SECRET_KEY_FALLBACKS",
+    "SEND_FILE_MAX_AGE_DEFAULT",
+    "SERVER_NAME",
+    "SESSION_COOKIE_DOMAIN",
+    "SESSION_COOKIE_PATH",
+    "SESSION_COOKIE_SAMESITE",
+    "TEMPLATES_AUTO_RELOAD",
+    "TRAP_BAD_REQUEST_ERRORS",
+    "TRUSTED_HOSTS",
+]
+OFF = [
+    "DEBUG",
+    "EXPLAIN_TEMPLATE_LOADING",
+    "SESSION_COOKIE_PARTITIONED",
+    "SESSION_COOKIE_SECURE",
+    "TESTING",
+    "TRAP_HTTP_EXCEPTIONS",
+    "USE_X_SENDFILE",
+]
+ON = [
+    "PROVIDE_AUTOMATIC_OPTIONS",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_REFRESH_EACH_REQUEST",
+]
+VALUED = {
     "APPLICATION_ROOT": "/",
-    "DEBUG": False,
-    "EXPLAIN_TEMPLATE_LOADING": False,
-    "MAX_CONTENT_LENGTH": None,
     "MAX_COOKIE_SIZE": 4093,
     "MAX_FORM_MEMORY_SIZE": 500_000,
     "MAX_FORM_PARTS": 1_000,
     "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
     "PREFERRED_URL_SCHEME": "http",
-    "PROPAGATE_EXCEPTIONS": None,
-    "PROVIDE_AUTOMATIC_OPTIONS": True,
-    "SECRET_KEY": None,
-    "SECRET_KEY_FALLBACKS": None,
-    "SEND_FILE_MAX_AGE_DEFAULT": None,
-    "SERVER_NAME": None,
-    "SESSION_COOKIE_DOMAIN": None,
-    "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_NAME": "session",
-    "SESSION_COOKIE_PARTITIONED": False,
-    "SESSION_COOKIE_PATH": None,
-    "SESSION_COOKIE_SAMESITE": None,
-    "SESSION_COOKIE_SECURE": False,
-    "SESSION_REFRESH_EACH_REQUEST": True,
-    "TEMPLATES_AUTO_RELOAD": None,
-    "TESTING": False,
-    "TRAP_BAD_REQUEST_ERRORS": None,
-    "TRAP_HTTP_EXCEPTIONS": False,
-    "TRUSTED_HOSTS": None,
-    "USE_X_SENDFILE": False,
+}
+DEFAULTS = {
+    **dict.fromkeys(UNSET),
+    **dict.fromkeys(OFF, False),
+    **dict.fromkeys(ON, True),
+    **VALUED,
 }
 
 

@@ -286,13 +286,16 @@ def test_current_app_in_cli_command(app: Flask) -> None:
     app.config["GREETING"] = "hi"
 
     @app.cli.command("greet")
-    @click.argument("name")
-    def greet(name: str) -> None:
-        click.echo(f"{current_app.config['GREETING']} {name} from {current_app.name}")
+    @click.option("--shout", is_flag=True)
+    def greet(shout: bool) -> None:
+        text = f"{current_app.config['GREETING']} from {current_app.name}, {has_request_context()}"
+        click.echo(text.upper() if shout else text)
 
-    result = app.test_cli_runner().invoke(args=["greet", "ada"])
-    assert result.exit_code == 0
-    assert result.output == "hi ada from compat_app\n"
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["greet"]).output == "hi from compat_app, False\n"
+    assert (
+        runner.invoke(args=["greet", "--shout"]).output == "HI FROM COMPAT_APP, FALSE\n"
+    )
 
 
 def test_cli_command_without_appcontext(app: Flask) -> None:

@@ -38,27 +38,31 @@ def _record_hooks(scaffold: Flask | Blueprint, tag: str, log: list[str]) -> None
         scaffold.teardown_request(teardown)
 
 
+def _expected(*tags: str) -> list[str]:
+    """The log of ``_record_hooks`` for a request through ``tags``, outermost first.
+
+    Before-request functions run outermost first in registration order;
+    after-request and teardown functions run innermost first, each list in
+    reverse registration order.
+    """
+    inner_first = tags[::-1]
+    return [
+        *(f"{tag}.before{n}" for tag in tags for n in (1, 2)),
+        "view",
+        *(f"{tag}.after{n}" for tag in inner_first for n in (2, 1)),
+        *(f"{tag}.teardown{n}" for tag in inner_first for n in (2, 1)),
+    ]
+
+
 def test_app_hook_order(app: Flask, client: FlaskClient) -> None:
     log: list[str] = []
     _record_hooks(app, "app", log)
     app.teardown_appcontext(lambda exc: log.append("appctx.teardown"))
-
-    @app.route("/")
-    def index() -> str:
-        log.append("view")
-        return "ok"
-
+    app.add_url_rule("/", "index", lambda: log.append("view") or "ok")
     assert client.get("/").text == "ok"
-    assert log == [
-        "app.before1",
-        "app.before2",
-        "view",
-        "app.after2",
-        "app.after1",
-        "app.teardown2",
-        "app.teardown1",
-        "appctx.teardown",
-    ]
+    assert log == [*_expected("app"), "appctx.teardown"]
+    assert log[:3] == ["app.before1", "app.before2", "view"]
+    assert log[-3:] == ["app.teardown2", "app.teardown1", "appctx.teardown"]
 
 
 def test_nested_blueprint_hook_order(app: Flask, client: FlaskClient) -> None:
@@ -73,27 +77,9 @@ def test_nested_blueprint_hook_order(app: Flask, client: FlaskClient) -> None:
     app.register_blueprint(parent)
 
     assert client.get("/p/c/").text == "ok"
-    assert log == [
-        "app.before1",
-        "app.before2",
-        "parent.before1",
-        "parent.before2",
-        "child.before1",
-        "child.before2",
-        "view",
-        "child.after2",
-        "child.after1",
-        "parent.after2",
-        "parent.after1",
-        "app.after2",
-        "app.after1",
-        "child.teardown2",
-        "child.teardown1",
-        "parent.teardown2",
-        "parent.teardown1",
-        "app.teardown2",
-        "app.teardown1",
-    ]
+    assert log == _expected("app", "parent", "child")
+    assert log[6:9] == ["view", "child.after2", "child.after1"]
+    assert log[-1] == "app.teardown1"
 
 
 def test_blueprint_hooks_skip_other_requests(app: Flask, client: FlaskClient) -> None:

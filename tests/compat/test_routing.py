@@ -66,29 +66,17 @@ def test_wrong_method_is_405_with_allow(app: Flask, client: FlaskClient) -> None
     assert client.post("/items").text == "POST"
 
 
+SHORTCUTS = ("get", "post", "put", "patch", "delete")
+
+
 def test_method_shortcuts(app: Flask, client: FlaskClient) -> None:
-    @app.get("/r")
-    def read() -> str:
-        return "get"
-
-    @app.post("/r")
-    def create() -> str:
-        return "post"
-
-    @app.put("/r")
-    def replace() -> str:
-        return "put"
-
-    @app.patch("/r")
-    def update() -> str:
-        return "patch"
-
-    @app.delete("/r")
-    def remove() -> str:
-        return "delete"
-
-    for method in ("get", "post", "put", "patch", "delete"):
-        assert getattr(client, method)("/r").text == method
+    for method in SHORTCUTS:
+        register = getattr(app, method)
+        register("/r", endpoint=method)(lambda m=method: f"{m} {request.method}")
+    for method in SHORTCUTS:
+        assert getattr(client, method)("/r").text == f"{method} {method.upper()}"
+    (rule,) = app.url_map.iter_rules("patch")
+    assert rule.methods == {"PATCH", "OPTIONS"}
 
 
 def test_route_decorator_rejects_methods_argument_on_shortcut(app: Flask) -> None:
