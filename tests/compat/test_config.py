@@ -108,19 +108,24 @@ def test_from_object_import_string(
     assert config == {"VALUE": "imported"}
 
 
+ENVIRONMENT = {
+    "FLASK_NUMBER": ("42", "NUMBER", 42),
+    "FLASK_TEXT": ("plain words", "TEXT", "plain words"),
+    "FLASK_FLAG": ("true", "FLAG", True),
+    "FLASK_LIST": ("[1, 2]", "LIST", [1, 2]),
+    "FLASK_NOTHING": ("null", "NOTHING", None),
+}
+
+
 def test_from_prefixed_env(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FLASK_NUMBER", "42")
-    monkeypatch.setenv("FLASK_TEXT", "plain words")
-    monkeypatch.setenv("FLASK_FLAG", "true")
-    monkeypatch.setenv("FLASK_LIST", "[1, 2]")
+    for variable, (raw, _, _) in ENVIRONMENT.items():
+        monkeypatch.setenv(variable, raw)
     monkeypatch.setenv("FLASK_DB__HOST", "db.local")
     monkeypatch.setenv("FLASK_DB__PORT", "5432")
     monkeypatch.setenv("OTHER_NUMBER", "1")
     assert config.from_prefixed_env() is True
-    assert config["NUMBER"] == 42
-    assert config["TEXT"] == "plain words"
-    assert config["FLAG"] is True
-    assert config["LIST"] == [1, 2]
+    for _, key, value in ENVIRONMENT.values():
+        assert config[key] == value
     assert config["DB"] == {"HOST": "db.local", "PORT": 5432}
     assert "OTHER_NUMBER" not in config
 
