@@ -37,26 +37,27 @@ def _nested_app(app: Router, calls: list[str]) -> None:
         app.url_value_preprocessors[name].append(_record(calls, f"{label} values"))
 
 
+#: Outer to inner, as preprocessors and ``before_request`` functions run.
+OUTER_FIRST = ["app", "a", "a.b"]
+#: Inner to outer, as ``after_request`` and teardown functions run.
+INNER_FIRST = OUTER_FIRST[::-1]
+
+
+def _labels(names: list[str], kind: str) -> list[str]:
+    return [f"{name} {kind}" for name in names]
+
+
 def test_hook_order(app: Router, client: Client) -> None:
     calls: list[str] = []
     _nested_app(app, calls)
     app.after_request_funcs[None].append(_record(calls, "app second after"))
     assert client.get("/view").text == "view"
     assert calls == [
-        "app values",
-        "a values",
-        "a.b values",
-        "app before",
-        "a before",
-        "a.b before",
+        *_labels(OUTER_FIRST, "values"),
+        *_labels(OUTER_FIRST, "before"),
         "view",
-        "a.b after",
-        "a after",
-        "app second after",
-        "app after",
-        "a.b teardown",
-        "a teardown",
-        "app teardown",
+        *_labels(["a.b", "a", "app second", "app"], "after"),
+        *_labels(INNER_FIRST, "teardown"),
     ]
 
 
@@ -75,17 +76,11 @@ def test_before_request_answer_skips_the_rest(app: Router, client: Client) -> No
     app.before_request_funcs["a"].insert(0, _record(calls, "a answer", "stop"))
     assert client.get("/view").text == "stop"
     assert calls == [
-        "app values",
-        "a values",
-        "a.b values",
+        *_labels(OUTER_FIRST, "values"),
         "app before",
         "a answer",
-        "a.b after",
-        "a after",
-        "app after",
-        "a.b teardown",
-        "a teardown",
-        "app teardown",
+        *_labels(INNER_FIRST, "after"),
+        *_labels(INNER_FIRST, "teardown"),
     ]
 
 
