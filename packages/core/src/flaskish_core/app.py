@@ -18,12 +18,15 @@ from flaskish_context import _cv_request
 from flaskish_context import RequestContext
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import AppScaffold
+from flaskish_routing import set_request_lookup
 from flaskish_routing import setupmethod
+from flaskish_sessions.tag import set_json_codec
 from flaskish_templating import _default_template_ctx_processor
 from flaskish_templating import Environment
 from flaskish_templating import JinjaLoaderMixin
 from flaskish_templating import TemplatingAppMixin
 
+from . import json
 from .config import Config
 from .config import ConfigAttribute
 from .config import DEFAULT_CONFIG
@@ -292,3 +295,16 @@ class Flask(
 
 
 __all__ = ["Flask"]
+
+
+def _current_request() -> t.Any:
+    ctx = _cv_request.get(None)
+    if ctx is None:
+        raise RuntimeError("Working outside of request context.")
+    return ctx.request
+
+
+# Class-based views of flaskish_routing find the request of a Flask app here.
+set_request_lookup(_current_request)
+# Session cookies are serialized with the current app's JSON provider.
+set_json_codec(dumps=json.dumps, loads=json.loads)

@@ -7,9 +7,10 @@ import json
 import os
 import types
 import typing as t
-from datetime import timedelta
 
 from werkzeug.utils import import_string
+
+from flaskish_sessions import DEFAULT_SESSION_CONFIG
 
 _T = t.TypeVar("_T")
 
@@ -18,21 +19,9 @@ DEFAULT_CONFIG: dict[str, t.Any] = {
     "DEBUG": None,
     "TESTING": False,
     "PROPAGATE_EXCEPTIONS": None,
-    "SECRET_KEY": None,
-    "SECRET_KEY_FALLBACKS": None,
-    "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
     "USE_X_SENDFILE": False,
     "TRUSTED_HOSTS": None,
     "SERVER_NAME": None,
-    "APPLICATION_ROOT": "/",
-    "SESSION_COOKIE_NAME": "session",
-    "SESSION_COOKIE_DOMAIN": None,
-    "SESSION_COOKIE_PATH": None,
-    "SESSION_COOKIE_HTTPONLY": True,
-    "SESSION_COOKIE_SECURE": False,
-    "SESSION_COOKIE_PARTITIONED": False,
-    "SESSION_COOKIE_SAMESITE": None,
-    "SESSION_REFRESH_EACH_REQUEST": True,
     "MAX_CONTENT_LENGTH": None,
     "MAX_FORM_MEMORY_SIZE": 500_000,
     "MAX_FORM_PARTS": 1_000,
@@ -44,6 +33,8 @@ DEFAULT_CONFIG: dict[str, t.Any] = {
     "TEMPLATES_AUTO_RELOAD": None,
     "MAX_COOKIE_SIZE": 4093,
     "PROVIDE_AUTOMATIC_OPTIONS": True,
+    # The session keys and their defaults belong to the session component.
+    **DEFAULT_SESSION_CONFIG,
 }
 
 

@@ -17,6 +17,7 @@ from werkzeug.routing import RequestRedirect as RequestRedirect
 from werkzeug.routing import RoutingException as RoutingException
 from werkzeug.routing import Rule as Rule
 from werkzeug.serving import is_running_from_reloader as is_running_from_reloader
+from werkzeug.wrappers import Response as BaseResponse  # noqa: F401 (public name at this path)
 from werkzeug.wsgi import get_host as get_host
 
 from flaskish_cli import get_debug_flag as get_debug_flag

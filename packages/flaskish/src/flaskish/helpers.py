@@ -6,6 +6,8 @@ implementation lives in the flaskish components.
 
 from __future__ import annotations
 
+from werkzeug.wrappers import Response as BaseResponse  # noqa: F401 (public name at this path)
+
 from flaskish_context import current_app as current_app
 from flaskish_context import request as request
 from flaskish_context import request_ctx as request_ctx

@@ -7,6 +7,7 @@ implementation lives in the flaskish components.
 from __future__ import annotations
 
 from jinja2 import BaseLoader as BaseLoader
+from jinja2 import Environment as BaseEnvironment  # noqa: F401 (public name at this path)
 from jinja2 import Template as Template
 from jinja2 import TemplateNotFound as TemplateNotFound
 

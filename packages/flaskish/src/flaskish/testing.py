@@ -9,6 +9,7 @@ from __future__ import annotations
 from click.testing import CliRunner as CliRunner
 from click.testing import Result as Result
 from werkzeug.test import Client as Client
+from werkzeug.wrappers import Request as BaseRequest  # noqa: F401 (public name at this path)
 
 from flaskish_cli import ScriptInfo as ScriptInfo
 from flaskish_core.testing import EnvironBuilder as EnvironBuilder
