@@ -104,7 +104,9 @@ class Router(AppScaffold):
             return response(environ, start_response)
         finally:
             try:
-                self._run_teardown_request(error, tuple(request.blueprints))
+                self._run_teardown_request(
+                    error, self._blueprint_chain(request.endpoint)
+                )
             finally:
                 _router_request.reset(token)
                 request.close()

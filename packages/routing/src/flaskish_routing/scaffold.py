@@ -17,10 +17,12 @@ from .paths import get_root_path
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: A registry of functions keyed by blueprint name (``None``: the app itself).
-HookRegistry = defaultdict[str | None, list[Callable[..., Any]]]
-#: Error handlers: blueprint name -> status code (or ``None``) -> class -> handler.
-ErrorHandlerSpec = defaultdict[
-    str | None, defaultdict[int | None, dict[type[BaseException], Callable[..., Any]]]
+#: At runtime a ``defaultdict(list)``.
+HookRegistry = dict[str | None, list[Callable[..., Any]]]
+#: Error handlers: blueprint name -> status code (or ``None``) -> class ->
+#: handler. At runtime ``defaultdict``s on the first two levels.
+ErrorHandlerSpec = dict[
+    str | None, dict[int | None, dict[type[BaseException], Callable[..., Any]]]
 ]
 
 
