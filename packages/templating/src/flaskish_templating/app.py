@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from collections.abc import Iterable
 from functools import cached_property
@@ -67,7 +66,7 @@ class TemplatingAppMixin:
         @property
         def jinja_loader(self) -> BaseLoader | None: ...
 
-        template_context_processors: defaultdict[str | None, list[Callable[..., Any]]]
+        template_context_processors: dict[str | None, list[Callable[..., Any]]]
 
         def iter_blueprints(self) -> Iterable[NamedTemplateSource]: ...
         def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]: ...
