@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from flaskish import Flask
 from flaskish.testing import FlaskClient
+from flaskish.wrappers import Response
 
 
 @pytest.fixture
@@ -20,3 +23,14 @@ def app() -> Flask:
 def client(app: Flask) -> FlaskClient:
     """A test client of :func:`app`."""
     return app.test_client()
+
+
+@pytest.fixture
+def serve(app: Flask) -> Callable[[object], Response]:
+    """Return a function that serves a value as the view result and GETs it."""
+
+    def serve(value: object) -> Response:
+        app.add_url_rule("/", "index", lambda: value)
+        return app.test_client().get("/")
+
+    return serve

@@ -1,53 +1,44 @@
-"""View return values, make_response, JSON, abort and redirect."""
+"""View return values, make_response, abort and redirect."""
 
 from __future__ import annotations
 
-import datetime
-import decimal
-import re
-import uuid
+from collections.abc import Callable
 from collections.abc import Iterator
 
 import pytest
-from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import NotFound
 
 from flaskish import abort
 from flaskish import Flask
-from flaskish import jsonify
 from flaskish import make_response
 from flaskish import redirect
-from flaskish import request
 from flaskish import Response
 from flaskish.testing import FlaskClient
 
-
-def _serve(app: Flask, value: object) -> Response:
-    app.add_url_rule("/", "index", lambda: value)
-    return app.test_client().get("/")
+Serve = Callable[[object], Response]
 
 
-def test_str_return(app: Flask) -> None:
-    response = _serve(app, "héllo")
+def test_str_return(app: Flask, serve: Serve) -> None:
+    response = serve("héllo")
     assert response.status == "200 OK"
     assert response.headers["Content-Type"] == "text/html; charset=utf-8"
     assert response.data == "héllo".encode()
 
 
-def test_bytes_return(app: Flask) -> None:
-    response = _serve(app, b"\x00raw")
+def test_bytes_return(app: Flask, serve: Serve) -> None:
+    response = serve(b"\x00raw")
     assert response.data == b"\x00raw"
     assert response.mimetype == "text/html"
 
 
-def test_dict_return_is_json(app: Flask) -> None:
-    response = _serve(app, {"b": 1, "a": [1, 2]})
+def test_dict_return_is_json(app: Flask, serve: Serve) -> None:
+    response = serve({"b": 1, "a": [1, 2]})
     assert response.mimetype == "application/json"
     assert response.data == b'{"a":[1,2],"b":1}\n'
 
 
-def test_list_return_is_json(app: Flask) -> None:
-    response = _serve(app, [1, "two", None])
+def test_list_return_is_json(app: Flask, serve: Serve) -> None:
+    response = serve([1, "two", None])
     assert response.mimetype == "application/json"
     assert response.json == [1, "two", None]
 
@@ -63,8 +54,8 @@ def test_generator_return_streams(app: Flask) -> None:
     assert response.data == b"ab"
 
 
-def test_response_object_is_used_as_is(app: Flask) -> None:
-    response = _serve(app, Response("made", status=201, mimetype="text/plain"))
+def test_response_object_is_used_as_is(app: Flask, serve: Serve) -> None:
+    response = serve(Response("made", status=201, mimetype="text/plain"))
     assert response.status_code == 201
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
 
@@ -81,38 +72,38 @@ def test_response_object_is_used_as_is(app: Flask) -> None:
     ],
 )
 def test_tuple_forms(
-    app: Flask, value: object, status: str, header: str | None
+    app: Flask, serve: Serve, value: object, status: str, header: str | None
 ) -> None:
-    response = _serve(app, value)
+    response = serve(value)
     assert response.status == status
     assert response.data == b"body"
     assert response.headers.get("X-A") == header
 
 
-def test_tuple_with_response_updates_it(app: Flask) -> None:
-    response = _serve(app, (Response("r", headers={"X-A": "old"}), 404, {"X-B": "b"}))
+def test_tuple_with_response_updates_it(app: Flask, serve: Serve) -> None:
+    response = serve((Response("r", headers={"X-A": "old"}), 404, {"X-B": "b"}))
     assert response.status_code == 404
     assert response.headers["X-A"] == "old"
     assert response.headers["X-B"] == "b"
 
 
-def test_tuple_headers_replace_existing(app: Flask) -> None:
-    response = _serve(app, (Response("r", headers={"X-A": "1"}), {"X-A": "2"}))
+def test_tuple_headers_replace_existing(app: Flask, serve: Serve) -> None:
+    response = serve((Response("r", headers={"X-A": "1"}), {"X-A": "2"}))
     assert response.headers.getlist("X-A") == ["2"]
 
 
-def test_dict_tuple_with_status(app: Flask) -> None:
-    response = _serve(app, ({"error": "no"}, 400))
+def test_dict_tuple_with_status(app: Flask, serve: Serve) -> None:
+    response = serve(({"error": "no"}, 400))
     assert response.status_code == 400
     assert response.json == {"error": "no"}
 
 
-def test_wsgi_callable_return(app: Flask) -> None:
+def test_wsgi_callable_return(app: Flask, serve: Serve) -> None:
     def wsgi(environ: dict[str, object], start_response: object) -> list[bytes]:
         start_response("203 Non-Authoritative", [("X-W", "1")])  # type: ignore[operator]
         return [b"wsgi"]
 
-    response = _serve(app, wsgi)
+    response = serve(wsgi)
     assert response.status == "203 Non-Authoritative"
     assert response.headers["X-W"] == "1"
     assert response.data == b"wsgi"
@@ -131,9 +122,9 @@ def test_none_return_is_type_error(app: Flask) -> None:
     )
 
 
-def test_bad_type_is_type_error(app: Flask) -> None:
+def test_bad_type_is_type_error(app: Flask, serve: Serve) -> None:
     with pytest.raises(TypeError) as info:
-        _serve(app, 42)
+        serve(42)
     assert str(info.value) == (
         "The view function did not return a valid response. The return type"
         " must be a string, dict, list, tuple with headers or status, Response"
@@ -141,9 +132,9 @@ def test_bad_type_is_type_error(app: Flask) -> None:
     )
 
 
-def test_bad_tuple_length_is_type_error(app: Flask) -> None:
+def test_bad_tuple_length_is_type_error(app: Flask, serve: Serve) -> None:
     with pytest.raises(TypeError) as info:
-        _serve(app, ("a", 200, {}, "extra"))
+        serve(("a", 200, {}, "extra"))
     assert str(info.value) == (
         "The view function did not return a valid response tuple. The tuple"
         " must have the form (body, status, headers), (body, status), or"
@@ -177,97 +168,6 @@ def test_make_response_in_view_allows_header_changes(
     response = client.get("/")
     assert response.headers["X-Extra"] == "yes"
     assert response.headers["Set-Cookie"] == "c=v; Path=/"
-
-
-def test_jsonify_args_and_kwargs(app: Flask) -> None:
-    with app.app_context():
-        assert jsonify(1, 2).json == [1, 2]
-        assert jsonify([1]).json == [1]
-        assert jsonify(a=1).json == {"a": 1}
-        assert jsonify().data == b"null\n"
-        assert jsonify("s").data == b'"s"\n'
-        with pytest.raises(TypeError) as info:
-            jsonify(1, a=2)
-        assert (
-            str(info.value)
-            == "app.json.response() takes either args or kwargs, not both"
-        )
-
-
-def test_jsonify_sort_keys_and_compact(app: Flask) -> None:
-    with app.app_context():
-        assert jsonify(b=1, a=2).data == b'{"a":2,"b":1}\n'
-        app.json.sort_keys = False  # type: ignore[attr-defined]
-        assert jsonify(b=1, a=2).data == b'{"b":1,"a":2}\n'
-        app.json.compact = False  # type: ignore[attr-defined]
-        assert jsonify(b=1).data == b'{\n  "b": 1\n}\n'
-
-
-def test_json_pretty_in_debug(app: Flask) -> None:
-    app.debug = True
-    with app.app_context():
-        assert jsonify(a=[1]).data == b'{\n  "a": [\n    1\n  ]\n}\n'
-
-
-def test_json_mimetype_setting(app: Flask) -> None:
-    app.json.mimetype = "application/vnd.api+json"  # type: ignore[attr-defined]
-    response = _serve(app, {"a": 1})
-    assert response.headers["Content-Type"] == "application/vnd.api+json"
-
-
-def test_json_dates_and_decimals(app: Flask) -> None:
-    value = {
-        "d": datetime.date(2024, 2, 3),
-        "n": decimal.Decimal("1.50"),
-        "u": uuid.UUID(int=1),
-    }
-    assert _serve(app, value).json == {
-        "d": "Sat, 03 Feb 2024 00:00:00 GMT",
-        "n": "1.50",
-        "u": "00000000-0000-0000-0000-000000000001",
-    }
-
-
-def test_json_unserializable_is_type_error(app: Flask) -> None:
-    with pytest.raises(
-        TypeError, match=re.escape("Object of type object is not JSON serializable")
-    ):
-        _serve(app, {"x": object()})
-
-
-def test_get_json_reads_body(app: Flask, client: FlaskClient) -> None:
-    app.add_url_rule("/", "i", lambda: {"got": request.get_json()}, methods=["POST"])
-    assert client.post("/", json={"a": 1}).json == {"got": {"a": 1}}
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "status"),
-    [
-        ({"data": "{not json", "content_type": "application/json"}, 400),
-        ({"data": "{}", "content_type": "text/plain"}, 415),
-    ],
-)
-def test_get_json_errors(
-    app: Flask, client: FlaskClient, kwargs: dict[str, str], status: int
-) -> None:
-    app.add_url_rule("/", "i", lambda: {"got": request.get_json()}, methods=["POST"])
-    assert client.post("/", **kwargs).status_code == status
-
-
-def test_get_json_silent_and_force(app: Flask) -> None:
-    with app.test_request_context(data="[1]", content_type="text/plain"):
-        assert request.get_json(silent=True) is None
-        assert request.get_json(force=True) == [1]
-        assert request.is_json is False
-
-
-def test_bad_json_raises_bad_request(app: Flask) -> None:
-    with app.test_request_context(data="{", content_type="application/json"):
-        with pytest.raises(BadRequest) as info:
-            request.get_json()
-        assert info.value.description == (
-            "The browser (or proxy) sent a request that this server could not understand."
-        )
 
 
 @pytest.mark.parametrize(
@@ -321,10 +221,10 @@ def test_redirect_default_is_302(app: Flask) -> None:
         assert redirect("/x").status_code == 302
 
 
-def test_response_class_override(app: Flask) -> None:
+def test_response_class_override(app: Flask, serve: Serve) -> None:
     class Custom(Response):
         default_mimetype = "text/plain"
 
     app.response_class = Custom
-    response = _serve(app, "plain")
+    response = serve("plain")
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"

@@ -1,0 +1,202 @@
+"""Error handlers: lookup by code, class and blueprint; propagation and 500s."""
+
+from __future__ import annotations
+
+import pytest
+from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import InternalServerError
+from werkzeug.exceptions import NotFound
+
+from flaskish import abort
+from flaskish import Blueprint
+from flaskish import Flask
+from flaskish import got_request_exception
+from flaskish import request
+from flaskish.testing import FlaskClient
+
+
+def test_error_handler_by_code(app: Flask, client: FlaskClient) -> None:
+    @app.errorhandler(403)
+    def forbidden(e: Forbidden) -> tuple[str, int]:
+        return f"no: {e.description}", 403
+
+    app.add_url_rule("/", "index", lambda: abort(403, "members only"))
+    response = client.get("/")
+    assert (response.status_code, response.text) == (403, "no: members only")
+
+
+def test_error_handler_code_and_class_are_the_same(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.register_error_handler(NotFound, lambda e: ("by class", 404))
+    app.register_error_handler(404, lambda e: ("by code", 404))
+    assert client.get("/missing").text == "by code"
+
+
+def test_handler_for_unknown_url_and_405(app: Flask, client: FlaskClient) -> None:
+    app.register_error_handler(404, lambda e: ({"error": e.name}, 404))
+    app.register_error_handler(405, lambda e: ("method", 405))
+    app.add_url_rule("/", "index", lambda: "")
+    assert client.get("/nope").json == {"error": "Not Found"}
+    response = client.post("/")
+    assert (response.status_code, response.text) == (405, "method")
+
+
+def test_handler_resolution_follows_mro(app: Flask, client: FlaskClient) -> None:
+    class AppError(Exception):
+        pass
+
+    class DeepError(AppError):
+        pass
+
+    app.register_error_handler(Exception, lambda e: "exception")
+    app.register_error_handler(AppError, lambda e: "app error")
+    app.register_error_handler(LookupError, lambda e: "lookup")
+
+    def fail(exc: Exception) -> str:
+        raise exc
+
+    app.add_url_rule(
+        "/<int:n>", "fail", lambda n: fail([DeepError(), KeyError(), RuntimeError()][n])
+    )
+    assert [client.get(f"/{n}").text for n in range(3)] == [
+        "app error",
+        "lookup",
+        "exception",
+    ]
+
+
+def test_http_exception_subclass_handler(app: Flask, client: FlaskClient) -> None:
+    class PaymentRequired(HTTPException):
+        code = 402
+        description = "Pay first."
+
+    app.register_error_handler(
+        PaymentRequired, lambda e: (f"{e.code} {e.description}", 402)
+    )
+
+    def pay() -> str:
+        raise PaymentRequired()
+
+    app.add_url_rule("/", "pay", pay)
+    response = client.get("/")
+    assert (response.status_code, response.text) == (402, "402 Pay first.")
+
+
+def test_generic_http_exception_handler_skips_redirects(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.register_error_handler(HTTPException, lambda e: (f"caught {e.code}", e.code))
+    app.add_url_rule("/dir/", "dir", lambda: "dir")
+    assert client.get("/zzz").text == "caught 404"
+    assert client.get("/dir").status_code == 308
+
+
+def test_500_handler_gets_original_exception(app: Flask, client: FlaskClient) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    app.logger.disabled = True
+    seen: list[object] = []
+
+    @app.errorhandler(500)
+    def server_error(e: InternalServerError) -> tuple[str, int]:
+        seen.append(type(e))
+        seen.append(e.original_exception)
+        return "sorry", 500
+
+    error = KeyError("k")
+
+    def fail() -> str:
+        raise error
+
+    app.add_url_rule("/", "fail", fail)
+    app.add_url_rule("/abort", "aborted", lambda: abort(500))
+    assert client.get("/").text == "sorry"
+    assert seen == [InternalServerError, error]
+    seen.clear()
+    client.get("/abort")
+    assert seen == [InternalServerError, None]
+
+
+def test_unhandled_exception_propagates_in_testing(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.register_error_handler(500, lambda e: ("hidden", 500))
+    app.add_url_rule("/", "fail", lambda: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        client.get("/")
+
+
+def test_propagate_exceptions_false_gives_500(app: Flask, client: FlaskClient) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    app.logger.disabled = True
+    app.add_url_rule("/", "fail", lambda: 1 / 0)
+    response = client.get("/")
+    assert response.status_code == 500
+    assert b"<title>500 Internal Server Error</title>" in response.data
+
+
+def test_got_request_exception_before_propagation(
+    app: Flask, client: FlaskClient
+) -> None:
+    seen: list[tuple[object, object]] = []
+
+    def listener(sender: Flask, exception: BaseException, **extra: object) -> None:
+        seen.append((sender, type(exception)))
+
+    app.add_url_rule("/", "fail", lambda: 1 / 0)
+    with got_request_exception.connected_to(listener, app):
+        with pytest.raises(ZeroDivisionError):
+            client.get("/")
+    assert seen == [(app, ZeroDivisionError)]
+
+
+def test_trap_http_exceptions(app: Flask, client: FlaskClient) -> None:
+    app.config["TRAP_HTTP_EXCEPTIONS"] = True
+    with pytest.raises(NotFound):
+        client.get("/missing")
+
+
+def test_bad_request_key_error_trapped_in_debug(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.add_url_rule("/", "form", lambda: request.form["absent"], methods=["POST"])
+    assert client.post("/").status_code == 400
+    app.debug = True
+    with pytest.raises(BadRequest) as info:
+        client.post("/")
+    assert "KeyError: 'absent'" in str(info.value)
+
+
+def test_blueprint_error_handler_scope(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("bp", __name__, url_prefix="/bp")
+    bp.register_error_handler(ValueError, lambda e: "bp handler")
+    bp.add_url_rule("/", "fail", lambda: int("x"))
+    app.register_blueprint(bp)
+    app.register_error_handler(ValueError, lambda e: "app handler")
+    app.add_url_rule("/", "fail", lambda: int("x"))
+    assert client.get("/bp/").text == "bp handler"
+    assert client.get("/").text == "app handler"
+
+
+def test_app_errorhandler_from_blueprint(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("bp", __name__)
+    bp.app_errorhandler(404)(lambda e: ("everywhere", 404))
+    app.register_blueprint(bp)
+    assert client.get("/nothing").text == "everywhere"
+
+
+def test_errorhandler_registration_errors(app: Flask) -> None:
+    with pytest.raises(ValueError) as value_info:
+        app.register_error_handler(999, lambda e: "")
+    assert str(value_info.value) == (
+        "'999' is not a recognized HTTP error code. Use a subclass of"
+        " HTTPException with that code instead."
+    )
+    with pytest.raises(TypeError) as type_info:
+        app.register_error_handler(NotFound(), lambda e: "")  # type: ignore[arg-type]
+    assert str(type_info.value).endswith(
+        "is an instance, not a class. Handlers can only be registered for"
+        " Exception classes or HTTP error codes."
+    )

@@ -1,0 +1,111 @@
+"""JSON: jsonify, the app's JSON provider and request.get_json."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import re
+import uuid
+from collections.abc import Callable
+
+import pytest
+from werkzeug.exceptions import BadRequest
+
+from flaskish import Flask
+from flaskish import jsonify
+from flaskish import request
+from flaskish import Response
+from flaskish.testing import FlaskClient
+
+Serve = Callable[[object], Response]
+
+
+def test_jsonify_args_and_kwargs(app: Flask) -> None:
+    with app.app_context():
+        assert jsonify(1, 2).json == [1, 2]
+        assert jsonify([1]).json == [1]
+        assert jsonify(a=1).json == {"a": 1}
+        assert jsonify().data == b"null\n"
+        assert jsonify("s").data == b'"s"\n'
+        with pytest.raises(TypeError) as info:
+            jsonify(1, a=2)
+        assert (
+            str(info.value)
+            == "app.json.response() takes either args or kwargs, not both"
+        )
+
+
+def test_jsonify_sort_keys_and_compact(app: Flask) -> None:
+    with app.app_context():
+        assert jsonify(b=1, a=2).data == b'{"a":2,"b":1}\n'
+        app.json.sort_keys = False  # type: ignore[attr-defined]
+        assert jsonify(b=1, a=2).data == b'{"b":1,"a":2}\n'
+        app.json.compact = False  # type: ignore[attr-defined]
+        assert jsonify(b=1).data == b'{\n  "b": 1\n}\n'
+
+
+def test_json_pretty_in_debug(app: Flask) -> None:
+    app.debug = True
+    with app.app_context():
+        assert jsonify(a=[1]).data == b'{\n  "a": [\n    1\n  ]\n}\n'
+
+
+def test_json_mimetype_setting(app: Flask, serve: Serve) -> None:
+    app.json.mimetype = "application/vnd.api+json"  # type: ignore[attr-defined]
+    response = serve({"a": 1})
+    assert response.headers["Content-Type"] == "application/vnd.api+json"
+
+
+def test_json_dates_and_decimals(app: Flask, serve: Serve) -> None:
+    value = {
+        "d": datetime.date(2024, 2, 3),
+        "n": decimal.Decimal("1.50"),
+        "u": uuid.UUID(int=1),
+    }
+    assert serve(value).json == {
+        "d": "Sat, 03 Feb 2024 00:00:00 GMT",
+        "n": "1.50",
+        "u": "00000000-0000-0000-0000-000000000001",
+    }
+
+
+def test_json_unserializable_is_type_error(app: Flask, serve: Serve) -> None:
+    with pytest.raises(
+        TypeError, match=re.escape("Object of type object is not JSON serializable")
+    ):
+        serve({"x": object()})
+
+
+def test_get_json_reads_body(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/", "i", lambda: {"got": request.get_json()}, methods=["POST"])
+    assert client.post("/", json={"a": 1}).json == {"got": {"a": 1}}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status"),
+    [
+        ({"data": "{not json", "content_type": "application/json"}, 400),
+        ({"data": "{}", "content_type": "text/plain"}, 415),
+    ],
+)
+def test_get_json_errors(
+    app: Flask, client: FlaskClient, kwargs: dict[str, str], status: int
+) -> None:
+    app.add_url_rule("/", "i", lambda: {"got": request.get_json()}, methods=["POST"])
+    assert client.post("/", **kwargs).status_code == status
+
+
+def test_get_json_silent_and_force(app: Flask) -> None:
+    with app.test_request_context(data="[1]", content_type="text/plain"):
+        assert request.get_json(silent=True) is None
+        assert request.get_json(force=True) == [1]
+        assert request.is_json is False
+
+
+def test_bad_json_raises_bad_request(app: Flask) -> None:
+    with app.test_request_context(data="{", content_type="application/json"):
+        with pytest.raises(BadRequest) as info:
+            request.get_json()
+        assert info.value.description == (
+            "The browser (or proxy) sent a request that this server could not understand."
+        )

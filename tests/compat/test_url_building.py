@@ -1,0 +1,99 @@
+"""URL building: url_for, build errors, URL defaults and value preprocessors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from werkzeug.routing import BuildError
+
+from flaskish import Blueprint
+from flaskish import Flask
+from flaskish import url_for
+from flaskish.testing import FlaskClient
+
+
+def test_url_for_variants(app: Flask) -> None:
+    @app.route("/post/<int:pid>", methods=["GET", "POST"])
+    def post(pid: int) -> str:
+        return ""
+
+    app.add_url_rule("/post/<int:pid>/edit", "post", post, methods=["PUT"])
+    with app.test_request_context():
+        assert url_for("post", pid=3) == "/post/3"
+        assert url_for("post", pid=3, q="a b") == "/post/3?q=a+b"
+        assert url_for("post", pid=3, _anchor="c 1") == "/post/3#c%201"
+        assert url_for("post", pid=3, _external=True) == "http://localhost/post/3"
+        assert url_for("post", pid=3, _scheme="https") == "https://localhost/post/3"
+        assert url_for("post", pid=3, _method="PUT") == "/post/3/edit"
+        assert url_for("post", pid=3, _method="POST") == "/post/3"
+
+
+def test_url_for_scheme_requires_external(app: Flask) -> None:
+    app.add_url_rule("/", "index", lambda: "")
+    with (
+        app.test_request_context(),
+        pytest.raises(
+            ValueError,
+            match=re.escape("When specifying '_scheme', '_external' must be True."),
+        ),
+    ):
+        url_for("index", _scheme="https", _external=False)
+
+
+def test_url_for_in_app_context_needs_server_name(app: Flask) -> None:
+    app.add_url_rule("/", "index", lambda: "")
+    with app.app_context():
+        with pytest.raises(
+            RuntimeError, match="Unable to build URLs outside an active request"
+        ):
+            url_for("index")
+    app.config["SERVER_NAME"] = "example.com"
+    with app.app_context():
+        assert url_for("index") == "http://example.com/"
+
+
+def test_build_error_for_unknown_endpoint(app: Flask) -> None:
+    with app.test_request_context(), pytest.raises(BuildError) as info:
+        url_for("missing")
+    assert "Could not build url for endpoint 'missing'" in str(info.value)
+
+
+def test_build_error_handler_can_supply_url(app: Flask) -> None:
+    def fallback(error: BuildError, endpoint: str, values: dict[str, object]) -> str:
+        return f"/fallback/{endpoint}"
+
+    app.url_build_error_handlers.append(fallback)
+    with app.test_request_context():
+        assert url_for("missing") == "/fallback/missing"
+
+
+def test_url_defaults_and_value_preprocessor(app: Flask, client: FlaskClient) -> None:
+    seen: list[object] = []
+
+    @app.url_defaults
+    def add_lang(endpoint: str, values: dict[str, object]) -> None:
+        if "lang" in values or not app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            return
+        values["lang"] = "en"
+
+    @app.url_value_preprocessor
+    def pull_lang(endpoint: str | None, values: dict[str, object] | None) -> None:
+        assert values is not None
+        seen.append(values.pop("lang"))
+
+    @app.route("/<lang>/page")
+    def page() -> str:
+        return url_for("page")
+
+    assert client.get("/fr/page").text == "/en/page"
+    assert seen == ["fr"]
+
+
+def test_blueprint_relative_url_for(app: Flask) -> None:
+    bp = Blueprint("shop", __name__, url_prefix="/shop")
+    bp.add_url_rule("/", "index", lambda: url_for(".item", n=1))
+    bp.add_url_rule("/item/<int:n>", "item", lambda n: "")
+    app.register_blueprint(bp)
+    client = app.test_client()
+    assert client.get("/shop/").text == "/shop/item/1"
