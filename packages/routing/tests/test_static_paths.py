@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+from werkzeug.test import Client
+
 from flaskish_routing import AppScaffold
 from flaskish_routing import Router
 
@@ -50,3 +53,34 @@ def test_static_url_path_can_be_set(tmp_path: Path) -> None:
     assert app.static_url_path == ""
     app.static_url_path = None
     assert app.static_url_path == "/static"
+
+
+def test_router_serves_its_static_folder(tmp_path: Path) -> None:
+    (tmp_path / "public").mkdir()
+    (tmp_path / "public" / "site.css").write_text("body {}")
+    (tmp_path / "secret.txt").write_text("secret")
+    app = Router(
+        __name__,
+        static_folder="public",
+        static_url_path="/assets",
+        root_path=str(tmp_path),
+    )
+    assert {r.endpoint: r.rule for r in app.url_map.iter_rules()} == {
+        "static": "/assets/<path:filename>"
+    }
+    client = Client(app)
+    with client.get("/assets/site.css") as response:
+        assert (response.status_code, response.get_data()) == (200, b"body {}")
+        assert response.mimetype == "text/css"
+    assert client.get("/assets/missing.css").status_code == 404
+    assert client.get("/assets/../secret.txt").status_code == 404
+    assert app.url_for("static", filename="site.css") == (
+        "http://localhost/assets/site.css"
+    )
+
+
+def test_send_static_file_without_a_folder(tmp_path: Path) -> None:
+    app = Router(__name__, root_path=str(tmp_path))
+    with pytest.raises(RuntimeError) as info:
+        app.send_static_file("x.css")
+    assert str(info.value) == "'static_folder' must be set to serve static_files."

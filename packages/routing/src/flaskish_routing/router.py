@@ -7,33 +7,32 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.routing import RoutingException
+from werkzeug.utils import send_from_directory
 from werkzeug.wrappers import Response
 
 from .app_scaffold import AppScaffold
 from .request_source import _router_request
 from .router_request import RouterRequest
+from .url_building import UrlBuilding
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse
     from _typeshed.wsgi import WSGIEnvironment
 
-#: Characters left as they are in a URL fragment.
-_ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
 
-
-class Router(AppScaffold):
+class Router(UrlBuilding, AppScaffold):
     """A WSGI application made of routes, hooks and error handlers.
 
     It has the registration API of an application (``route``,
     ``add_url_rule``, ``before_request``, ``errorhandler``, blueprints...)
     and runs requests through the same steps, without configuration,
-    sessions, templates or signals. Set :attr:`server_name` to match
-    subdomains.
+    sessions, templates or signals. With a ``static_folder`` it serves its
+    files under ``static_url_path`` (endpoint ``static``). Set
+    :attr:`server_name` to match subdomains.
     """
 
     request_class: type[RouterRequest] = RouterRequest
@@ -56,6 +55,23 @@ class Router(AppScaffold):
             static_folder=static_folder,
             root_path=root_path,
             host_matching=host_matching,
+        )
+        if self.has_static_folder:
+            self.add_url_rule(
+                f"{self.static_url_path}/<path:filename>",
+                endpoint="static",
+                view_func=self.send_static_file,
+            )
+
+    def send_static_file(self, filename: str) -> Response:
+        """Serve ``filename`` from :attr:`static_folder` (the ``static`` view).
+
+        werkzeug's ``send_from_directory`` refuses paths that leave the folder.
+        """
+        if self.static_folder is None:
+            raise RuntimeError("'static_folder' must be set to serve static_files.")
+        return send_from_directory(
+            self.static_folder, filename, _router_request.get().environ
         )
 
     @cached_property
@@ -204,47 +220,3 @@ class Router(AppScaffold):
             f"Exception on {request.path} [{request.method}]",
             exc_info=(type(e), e, e.__traceback__),
         )
-
-    # -- URL building -------------------------------------------------------
-
-    def url_for(
-        self,
-        endpoint: str,
-        *,
-        _anchor: str | None = None,
-        _method: str | None = None,
-        _scheme: str | None = None,
-        _external: bool | None = None,
-        **values: Any,
-    ) -> str:
-        """Build the URL of ``endpoint`` with ``values``.
-
-        In a request the request's host and mount point are used and the
-        URL is relative unless ``_external``; outside one, the URL is built
-        for :attr:`server_name` (``localhost`` if unset) and is external.
-        A leading dot names an endpoint of the current blueprint.
-        """
-        request = _router_request.get(None)
-        if request is not None and request.url_adapter is not None:
-            adapter = request.url_adapter
-            if endpoint.startswith("."):
-                blueprint = request.blueprint
-                endpoint = endpoint[1:] if blueprint is None else blueprint + endpoint
-            external = bool(_external)
-        else:
-            adapter = self.url_map.bind(self.server_name or "localhost")
-            endpoint = endpoint.lstrip(".")
-            external = True if _external is None else _external
-        if _scheme is not None and not external:
-            raise ValueError("When specifying '_scheme', '_external' must be True.")
-        self.inject_url_defaults(endpoint, values)
-        url: str = adapter.build(
-            endpoint,
-            values,
-            method=_method,
-            url_scheme=_scheme,
-            force_external=external,
-        )
-        if _anchor is not None:
-            url += "#" + quote(_anchor, safe=_ANCHOR_SAFE)
-        return url

@@ -9,10 +9,9 @@ from functools import wraps
 from typing import Any
 from typing import TypeVar
 
-from werkzeug.exceptions import default_exceptions
-from werkzeug.exceptions import HTTPException
-
+from .error_keys import exc_class_and_code
 from .paths import get_root_path
+from .static_paths import StaticPaths
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,7 +48,7 @@ def _hook_registry() -> HookRegistry:
     return defaultdict(list)
 
 
-class Scaffold:
+class Scaffold(StaticPaths):
     """Routes, hooks and error handlers recorded on an app or a blueprint.
 
     Subclasses decide what registration means (``add_url_rule``), when
@@ -58,8 +57,6 @@ class Scaffold:
     """
 
     name: str
-    _static_folder: str | None = None
-    _static_url_path: str | None = None
 
     def __init__(
         self,
@@ -95,37 +92,6 @@ class Scaffold:
 
     def _check_setup_finished(self, f_name: str) -> None:
         raise NotImplementedError
-
-    # -- static files -----------------------------------------------------
-
-    @property
-    def static_folder(self) -> str | None:
-        """Absolute path of the static folder, or ``None`` if there is none."""
-        folder = self._static_folder
-        return None if folder is None else os.path.join(self.root_path, folder)
-
-    @static_folder.setter
-    def static_folder(self, value: str | os.PathLike[str] | None) -> None:
-        self._static_folder = None if value is None else os.fspath(value).rstrip("\\/")
-
-    @property
-    def has_static_folder(self) -> bool:
-        """Whether a static folder is configured."""
-        return self.static_folder is not None
-
-    @property
-    def static_url_path(self) -> str | None:
-        """URL prefix of the static route; by default the folder's name."""
-        if self._static_url_path is not None:
-            return self._static_url_path
-        folder = self.static_folder
-        if folder is None:
-            return None
-        return ("/" + os.path.basename(folder)).rstrip("/")
-
-    @static_url_path.setter
-    def static_url_path(self, value: str | None) -> None:
-        self._static_url_path = None if value is None else value.rstrip("/")
 
     # -- routes -----------------------------------------------------------
 
@@ -268,28 +234,4 @@ class Scaffold:
         exc_class_or_code: type[Exception] | int,
     ) -> tuple[type[Exception], int | None]:
         """Resolve a handler key to its exception class and status code."""
-        if isinstance(exc_class_or_code, int):
-            found = default_exceptions.get(exc_class_or_code)
-            if found is None:
-                raise ValueError(
-                    f"'{exc_class_or_code}' is not a recognized HTTP"
-                    " error code. Use a subclass of HTTPException with"
-                    " that code instead."
-                )
-            exc_class: Any = found
-        else:
-            exc_class = exc_class_or_code
-        rule_of_handlers = (
-            " Handlers can only be registered for Exception classes or HTTP"
-            " error codes."
-        )
-        if isinstance(exc_class, BaseException):
-            raise TypeError(
-                f"{exc_class!r} is an instance, not a class.{rule_of_handlers}"
-            )
-        if not issubclass(exc_class, Exception):
-            raise ValueError(
-                f"'{exc_class.__name__}' is not a subclass of Exception.{rule_of_handlers}"
-            )
-        code = exc_class.code if issubclass(exc_class, HTTPException) else None
-        return exc_class, code
+        return exc_class_and_code(exc_class_or_code)
