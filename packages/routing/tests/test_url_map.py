@@ -166,3 +166,13 @@ def test_mounted_under_dispatcher_middleware() -> None:
     assert client.get("/api/items/3").get_json() == {"n": 3, "self": "/api/items/3"}
     assert client.get("/api/missing").status_code == 404
     assert client.get("/items/3").text == "frontend"
+
+
+def test_url_for_relative_endpoints(app: Router, client: Client) -> None:
+    app.add_url_rule("/bp/", "bp.index", lambda: "bp index")
+    app.add_url_rule("/", "index", lambda: "index")
+    app.add_url_rule("/bp/link", "bp.link", lambda: app.url_for(".index"))
+    app.add_url_rule("/link", "link", lambda: app.url_for(".index"))
+    assert client.get("/bp/link").text == "/bp/"
+    assert client.get("/link").text == "/"
+    assert app.url_for(".index") == "http://localhost/"

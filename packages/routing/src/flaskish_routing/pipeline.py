@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 from typing import TYPE_CHECKING
@@ -34,7 +35,11 @@ def _chain_of(endpoint: str | None) -> tuple[str, ...]:
 
 
 class PipelineSteps:
-    """Hook chains, error handler lookup and URL defaults over the registries."""
+    """Hook chains, error handler lookup and URL defaults over the registries.
+
+    ``blueprints`` arguments are the request's blueprint names, innermost
+    first, as :meth:`_blueprint_chain` gives them (a list works too).
+    """
 
     if TYPE_CHECKING:
         error_handler_spec: ErrorHandlerSpec
@@ -56,7 +61,7 @@ class PipelineSteps:
 
     @staticmethod
     def _outer_to_inner(
-        registry: HookRegistry, blueprints: tuple[str, ...]
+        registry: HookRegistry, blueprints: Sequence[str]
     ) -> Iterable[Callable[..., Any]]:
         """Functions of the app, then of each blueprint from the outside in."""
         yield from registry.get(None, _NO_FUNCS)
@@ -65,7 +70,7 @@ class PipelineSteps:
 
     @staticmethod
     def _inner_to_outer(
-        registry: HookRegistry, blueprints: tuple[str, ...]
+        registry: HookRegistry, blueprints: Sequence[str]
     ) -> Iterable[Callable[..., Any]]:
         """Functions of each blueprint from the inside out, then of the app,
         each list latest registration first.
@@ -77,14 +82,14 @@ class PipelineSteps:
         self,
         endpoint: str | None,
         view_args: dict[str, Any] | None,
-        blueprints: tuple[str, ...],
+        blueprints: Sequence[str],
     ) -> None:
         """Let URL value preprocessors edit ``view_args`` before the view."""
         if self.url_value_preprocessors:
             for func in self._outer_to_inner(self.url_value_preprocessors, blueprints):
                 func(endpoint, view_args)
 
-    def _run_before_request(self, blueprints: tuple[str, ...]) -> Any:
+    def _run_before_request(self, blueprints: Sequence[str]) -> Any:
         """Run ``before_request`` functions; return the first non-``None``
         value (the remaining functions are skipped), or ``None``.
         """
@@ -95,7 +100,7 @@ class PipelineSteps:
                     return rv
         return None
 
-    def _run_after_request(self, response: Any, blueprints: tuple[str, ...]) -> Any:
+    def _run_after_request(self, response: Any, blueprints: Sequence[str]) -> Any:
         """Pass ``response`` through the ``after_request`` functions."""
         if self.after_request_funcs:
             for func in self._inner_to_outer(self.after_request_funcs, blueprints):
@@ -103,7 +108,7 @@ class PipelineSteps:
         return response
 
     def _run_teardown_request(
-        self, exc: BaseException | None, blueprints: tuple[str, ...]
+        self, exc: BaseException | None, blueprints: Sequence[str]
     ) -> None:
         """Call every teardown function with ``exc``; re-raise the first error."""
         if self.teardown_request_funcs:
@@ -111,7 +116,7 @@ class PipelineSteps:
             call_all([self.ensure_sync(func) for func in funcs], exc)
 
     def _find_error_handler(
-        self, e: BaseException, blueprints: tuple[str, ...]
+        self, e: BaseException, blueprints: Sequence[str]
     ) -> Callable[..., Any] | None:
         """The handler for ``e``: by status code before the ``None`` code,
         blueprint (innermost first) before app, class before its bases.
