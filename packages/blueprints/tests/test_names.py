@@ -99,7 +99,7 @@ def test_setup_methods_fail_after_registration(app: Router) -> None:
     with pytest.raises(AssertionError) as info:
         bp.route("/late")(lambda: "")
     assert str(info.value) == (
-        "The setup method 'add_url_rule' can no longer be called on the blueprint"
+        "The setup method 'route' can no longer be called on the blueprint"
         " 'bp'. It has already been registered at least once, any changes will"
         " not be applied consistently.\nMake sure all imports, decorators,"
         " functions, etc. needed to set up the blueprint are done before"

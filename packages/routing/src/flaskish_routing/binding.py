@@ -1,0 +1,92 @@
+"""Binding a URL map to WSGI requests, with the host part worked out once.
+
+``Map.bind_to_environ`` derives the server name, script root, subdomain
+and scheme from the environ on every call, although they only change with
+the ``Host`` header and the server's own variables. :func:`bind_environ`
+lets werkzeug do that derivation once per distinct set of those values and
+builds later adapters directly from the remembered result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from werkzeug.routing import Map
+from werkzeug.routing import MapAdapter
+
+#: Distinct host/server combinations remembered per map. The ``Host``
+#: header is chosen by clients, so the cache is emptied when it is full.
+BIND_CACHE_SIZE = 256
+
+_Bound = tuple[str, str, "str | None", str]
+
+
+def _wsgi_text(value: str) -> str:
+    # WSGI carries URL parts as latin-1 decoded bytes; re-decode as UTF-8.
+    return value.encode("latin1").decode(errors="replace")
+
+
+def _bind_cache(url_map: Map) -> dict[tuple[Any, ...], _Bound]:
+    cache: dict[tuple[Any, ...], _Bound] | None = url_map.__dict__.get(
+        "_flaskish_binds"
+    )
+    if cache is None:
+        cache = url_map.__dict__["_flaskish_binds"] = {}
+    return cache
+
+
+def bind_environ(
+    url_map: Map,
+    environ: dict[str, Any],
+    server_name: str | None = None,
+    subdomain: str | None = None,
+) -> MapAdapter:
+    """The same adapter as ``url_map.bind_to_environ(environ, server_name,
+    subdomain)``, computed faster for hosts seen before.
+
+    WebSocket upgrade requests always take werkzeug's full path.
+    """
+    if "HTTP_UPGRADE" in environ:
+        return url_map.bind_to_environ(
+            environ, server_name=server_name, subdomain=subdomain
+        )
+    key = (
+        environ.get("HTTP_HOST"),
+        environ.get("SERVER_NAME"),
+        environ.get("SERVER_PORT"),
+        environ.get("wsgi.url_scheme"),
+        environ.get("SCRIPT_NAME"),
+        server_name,
+        subdomain,
+    )
+    cache = _bind_cache(url_map)
+    bound = cache.get(key)
+    if bound is None:
+        adapter = url_map.bind_to_environ(
+            environ, server_name=server_name, subdomain=subdomain
+        )
+        if len(cache) >= BIND_CACHE_SIZE:
+            cache.clear()
+        cache[key] = (
+            adapter.server_name,
+            adapter.script_name,
+            adapter.subdomain,
+            adapter.url_scheme,
+        )
+        return adapter
+
+    path_info = environ.get("PATH_INFO")
+    query = environ.get("QUERY_STRING")
+    return MapAdapter(
+        url_map,
+        bound[0],
+        bound[1],
+        bound[2],
+        bound[3],
+        "/" if path_info is None else _wsgi_text(path_info),
+        environ["REQUEST_METHOD"],
+        None if query is None else _wsgi_text(query),
+    )
+
+
+__all__ = ["BIND_CACHE_SIZE", "bind_environ"]
