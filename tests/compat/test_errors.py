@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import Forbidden
@@ -13,7 +15,11 @@ from flaskish import abort
 from flaskish import Blueprint
 from flaskish import Flask
 from flaskish import got_request_exception
+from flaskish import has_app_context
+from flaskish import has_request_context
 from flaskish import request
+from flaskish import Response
+from flaskish.logging import default_handler
 from flaskish.testing import FlaskClient
 
 
@@ -96,7 +102,6 @@ def test_generic_http_exception_handler_skips_redirects(
 
 def test_500_handler_gets_original_exception(app: Flask, client: FlaskClient) -> None:
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    app.logger.disabled = True
     seen: list[object] = []
 
     @app.errorhandler(500)
@@ -130,7 +135,6 @@ def test_unhandled_exception_propagates_in_testing(
 
 def test_propagate_exceptions_false_gives_500(app: Flask, client: FlaskClient) -> None:
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    app.logger.disabled = True
     app.add_url_rule("/", "fail", lambda: 1 / 0)
     response = client.get("/")
     assert response.status_code == 500
@@ -200,3 +204,131 @@ def test_errorhandler_registration_errors(app: Flask) -> None:
         "is an instance, not a class. Handlers can only be registered for"
         " Exception classes or HTTP error codes."
     )
+
+
+def test_failing_teardown_propagates(app: Flask, client: FlaskClient) -> None:
+    # Whether the other teardown functions still run is a documented
+    # difference (docs/differences.md), so only the common part is checked.
+    log: list[str] = []
+
+    def failing(exc: BaseException | None) -> None:
+        log.append("failing")
+        raise RuntimeError("teardown failed")
+
+    app.teardown_request(failing)
+    app.teardown_appcontext(lambda exc: log.append("appctx"))
+    app.add_url_rule("/", "index", lambda: "ok")
+    with pytest.raises(RuntimeError, match="teardown failed"):
+        client.get("/")
+    assert log[0] == "failing"
+    assert log[-1] == "appctx"
+    assert not has_request_context()
+    assert not has_app_context()
+
+
+def test_after_request_error_bypasses_user_handlers(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.register_error_handler(ValueError, lambda e: ("handled", 400))
+
+    @app.after_request
+    def broken(response: Response) -> Response:
+        raise ValueError("after")
+
+    app.add_url_rule("/", "index", lambda: "ok")
+    with pytest.raises(ValueError, match="after"):
+        client.get("/")
+
+
+def test_handler_without_status_gives_200(app: Flask, client: FlaskClient) -> None:
+    app.register_error_handler(404, lambda e: "not really missing")
+    response = client.get("/missing")
+    assert (response.status_code, response.text) == (200, "not really missing")
+
+
+@pytest.mark.parametrize("custom", [False, True])
+def test_allow_header_only_on_default_405(
+    app: Flask, client: FlaskClient, custom: bool
+) -> None:
+    app.add_url_rule("/", "index", lambda: "")
+    if custom:
+        app.register_error_handler(405, lambda e: ("no", 405))
+    assert ("Allow" in client.post("/").headers) is not custom
+
+
+def test_error_inside_handler_propagates(app: Flask, client: FlaskClient) -> None:
+    def handler(e: ValueError) -> str:
+        raise KeyError("in handler")
+
+    app.register_error_handler(ValueError, handler)
+    app.add_url_rule("/", "index", lambda: int("x"))
+    with pytest.raises(KeyError, match="in handler"):
+        client.get("/")
+
+
+def test_handler_returning_none(app: Flask, client: FlaskClient) -> None:
+    app.register_error_handler(ValueError, lambda e: None)
+    app.add_url_rule("/", "parse", lambda: int("x"))
+    with pytest.raises(TypeError) as info:
+        client.get("/")
+    assert str(info.value).startswith(
+        "The view function for 'parse' did not return a valid response."
+    )
+
+
+def test_http_exception_from_before_request(app: Flask, client: FlaskClient) -> None:
+    app.before_request(lambda: abort(401))
+    app.register_error_handler(401, lambda e: ({"error": e.name}, 401))
+    app.add_url_rule("/", "index", lambda: "secret")
+    response = client.get("/")
+    assert (response.status_code, response.json) == (401, {"error": "Unauthorized"})
+
+
+def test_unhandled_exception_is_logged(
+    app: Flask, client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    app.add_url_rule("/boom", "boom", lambda: 1 / 0, methods=["POST"])
+    with caplog.at_level(logging.ERROR, logger=app.logger.name):
+        assert client.post("/boom").status_code == 500
+    (record,) = caplog.records
+    assert (record.name, record.levelname, record.getMessage()) == (
+        "compat_app",
+        "ERROR",
+        "Exception on /boom [POST]",
+    )
+    assert record.exc_info is not None
+    assert record.exc_info[0] is ZeroDivisionError
+
+
+def test_unhandled_exception_log_line_names_app_module(
+    app: Flask, client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The default handler's format shows %(module)s, so this is visible in logs.
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    app.add_url_rule("/", "boom", lambda: 1 / 0)
+    with caplog.at_level(logging.ERROR, logger=app.logger.name):
+        client.get("/")
+    assert default_handler.formatter is not None
+    line = default_handler.formatter.format(caplog.records[0]).splitlines()[0]
+    assert line.endswith("] ERROR in app: Exception on / [GET]")
+
+
+def test_after_request_failure_while_handling_error(
+    app: Flask, client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    app.register_error_handler(500, lambda e: ("sorry", 500))
+
+    @app.after_request
+    def broken(response: Response) -> Response:
+        raise KeyError("after")
+
+    app.add_url_rule("/", "boom", lambda: 1 / 0)
+    with caplog.at_level(logging.ERROR, logger=app.logger.name):
+        response = client.get("/")
+    assert (response.status_code, response.text) == (500, "sorry")
+    assert [r.getMessage() for r in caplog.records] == [
+        "Exception on / [GET]",
+        "Request finalizing failed with an error while handling an error",
+    ]

@@ -197,7 +197,6 @@ def test_teardown_gets_exception_when_not_propagated(
 ) -> None:
     seen: list[object] = []
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    app.logger.disabled = True
     app.teardown_request(lambda exc: seen.append(type(exc)))
     app.add_url_rule("/", "index", lambda: 1 / 0)
     response = client.get("/")

@@ -119,7 +119,6 @@ def test_hooks_interleave_with_signals(app: Flask, client: FlaskClient) -> None:
 
 def test_unhandled_exception_signals(app: Flask, client: FlaskClient) -> None:
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    app.logger.disabled = True
     error = ZeroDivisionError("zero")
 
     def fail() -> str:
