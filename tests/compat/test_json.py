@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import decimal
 import re
@@ -10,11 +11,14 @@ from collections.abc import Callable
 
 import pytest
 from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import HTTPException
 
 from flaskish import Flask
+from flaskish import json
 from flaskish import jsonify
 from flaskish import request
 from flaskish import Response
+from flaskish.json.provider import DefaultJSONProvider
 from flaskish.testing import FlaskClient
 
 Serve = Callable[[object], Response]
@@ -109,3 +113,105 @@ def test_bad_json_raises_bad_request(app: Flask) -> None:
         assert info.value.description == (
             "The browser (or proxy) sent a request that this server could not understand."
         )
+
+
+@dataclasses.dataclass
+class Point:
+    x: int
+    label: str
+
+
+class Html:
+    def __html__(self) -> str:
+        return "<b>safe</b>"
+
+
+def test_json_special_types(app: Flask) -> None:
+    with app.app_context():
+        assert jsonify(Point(1, "p")).json == {"x": 1, "label": "p"}
+        assert jsonify(Html()).json == "<b>safe</b>"
+        with pytest.raises(
+            TypeError, match="Object of type set is not JSON serializable"
+        ):
+            jsonify({1})
+
+
+def test_json_module_functions(app: Flask) -> None:
+    moment = datetime.datetime(2024, 1, 1, 12, 0, 0)
+    with app.app_context():
+        assert (
+            json.dumps({"b": 1, "a": moment})
+            == '{"a": "Mon, 01 Jan 2024 12:00:00 GMT", "b": 1}'
+        )
+        assert json.dumps("é<") == '"\\u00e9<"'
+        assert json.dumps({"a": 1}, indent=2) == '{\n  "a": 1\n}'
+        assert json.loads(b'{"a": [1]}') == {"a": [1]}
+    assert json.dumps({"b": 1, "a": 2}) == '{"b": 1, "a": 2}'
+
+
+def test_sorting_mixed_keys_fails(app: Flask) -> None:
+    with (
+        app.app_context(),
+        pytest.raises(TypeError, match="not supported between instances"),
+    ):
+        jsonify({1: "a", "b": 2})
+
+
+def test_custom_json_provider(app: Flask) -> None:
+    class UpperProvider(DefaultJSONProvider):
+        def dumps(self, obj: object, **kwargs: object) -> str:
+            return super().dumps(obj, **kwargs).upper()
+
+    app = type(app)("custom_json")
+    app.json_provider_class = UpperProvider
+    app.json = UpperProvider(app)
+    app.add_url_rule("/", "index", lambda: {"a": "b"})
+    assert app.test_client().get("/").data == b'{"A":"B"}\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status", "description"),
+    [
+        (
+            "x",
+            "text/plain",
+            415,
+            "Did not attempt to load JSON data because the request Content-Type was not 'application/json'.",
+        ),
+        (
+            "{",
+            "application/json",
+            400,
+            "The browser (or proxy) sent a request that this server could not understand.",
+        ),
+        (
+            "",
+            "application/json",
+            400,
+            "The browser (or proxy) sent a request that this server could not understand.",
+        ),
+    ],
+)
+def test_request_json_errors(
+    app: Flask, body: str, content_type: str, status: int, description: str
+) -> None:
+    with app.test_request_context(data=body, content_type=content_type):
+        with pytest.raises(HTTPException) as info:
+            _ = request.json
+    assert (info.value.code, info.value.description) == (status, description)
+
+
+def test_bad_json_detail_in_debug(app: Flask) -> None:
+    app.debug = True
+    with app.test_request_context(data="{", content_type="application/json"):
+        with pytest.raises(BadRequest) as info:
+            request.get_json()
+    assert info.value.description == (
+        "Failed to decode JSON object: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+    )
+
+
+def test_json_null_body(app: Flask) -> None:
+    with app.test_request_context(data="null", content_type="application/json"):
+        assert request.get_json() is None
+        assert request.is_json is True

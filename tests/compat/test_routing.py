@@ -1,4 +1,4 @@
-"""URL rules, converters, methods and URL building."""
+"""URL rules: converters, methods, automatic OPTIONS and HEAD, slashes, subdomains."""
 
 from __future__ import annotations
 
@@ -254,3 +254,82 @@ def test_add_url_rule_after_first_request_fails(
         AssertionError, match="The setup method 'add_url_rule' can no longer be called"
     ):
         app.add_url_rule("/late", "late", lambda: "")
+
+
+def test_methods_must_be_a_list(app: Flask) -> None:
+    with pytest.raises(TypeError) as info:
+        app.add_url_rule("/", "index", lambda: "", methods="POST")  # type: ignore[arg-type]
+    assert str(info.value) == (
+        'Allowed methods must be a list of strings, for example: @app.route(..., methods=["POST"])'
+    )
+
+
+def test_methods_are_case_insensitive(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/", "index", lambda: request.method, methods=["post"])
+    assert client.post("/").text == "POST"
+
+
+def test_unknown_method_is_405(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/", "index", lambda: "", methods=["GET", "POST"])
+    response = client.open("/", method="BREW")
+    assert response.status_code == 405
+    assert sorted(response.allow) == ["GET", "HEAD", "OPTIONS", "POST"]
+
+
+def test_endpoint_defaults_to_function_name(app: Flask) -> None:
+    def listing() -> str:
+        return ""
+
+    app.add_url_rule("/a", view_func=listing)
+    app.add_url_rule("/b", view_func=listing)
+    assert set(app.view_functions) == {"static", "listing"}
+    assert app.view_functions["listing"] is listing
+    assert sorted(rule.rule for rule in app.url_map.iter_rules("listing")) == [
+        "/a",
+        "/b",
+    ]
+
+
+def test_same_name_other_function_clashes(app: Flask) -> None:
+    def first() -> str:
+        return ""
+
+    def second() -> str:
+        return ""
+
+    second.__name__ = "first"
+    app.add_url_rule("/a", view_func=first)
+    with pytest.raises(AssertionError) as info:
+        app.add_url_rule("/b", view_func=second)
+    assert (
+        str(info.value)
+        == "View function mapping is overwriting an existing endpoint function: first"
+    )
+
+
+def test_rule_defaults_redirect_to_canonical_url(
+    app: Flask, client: FlaskClient
+) -> None:
+    def page(number: int) -> str:
+        return f"page {number}"
+
+    app.add_url_rule("/pages/", "page", page, defaults={"number": 1})
+    app.add_url_rule("/pages/<int:number>", "page", page)
+    assert client.get("/pages/").text == "page 1"
+    assert client.get("/pages/3").text == "page 3"
+    response = client.get("/pages/1")
+    assert (response.status_code, response.location) == (308, "http://localhost/pages/")
+
+
+def test_redirect_to_rule(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/old/<int:n>", "old", redirect_to="/new/<n>")
+    app.add_url_rule("/new/<int:n>", "new", lambda n: f"new {n}")
+    response = client.get("/old/4")
+    assert (response.status_code, response.location) == (308, "http://localhost/new/4")
+    assert client.get("/old/4", follow_redirects=True).text == "new 4"
+
+
+def test_shortcut_get_rule_methods(app: Flask) -> None:
+    app.get("/g")(lambda: "")
+    (rule,) = app.url_map.iter_rules("<lambda>")
+    assert rule.methods == {"GET", "HEAD", "OPTIONS"}

@@ -97,3 +97,41 @@ def test_blueprint_relative_url_for(app: Flask) -> None:
     app.register_blueprint(bp)
     client = app.test_client()
     assert client.get("/shop/").text == "/shop/item/1"
+
+
+def test_url_for_query_values(app: Flask) -> None:
+    app.add_url_rule("/s", "search", lambda: "")
+    with app.test_request_context():
+        assert url_for("search", tag=["a", "b"]) == "/s?tag=a&tag=b"
+        assert url_for("search", skipped=None) == "/s"
+        assert url_for("search", n=1, flag=True) == "/s?n=1&flag=True"
+
+
+def test_url_for_under_script_root(app: Flask) -> None:
+    app.add_url_rule("/page", "page", lambda: "")
+    with app.test_request_context("/", base_url="http://h.test:8080/mount/"):
+        assert url_for("page") == "/mount/page"
+        assert url_for("page", _external=True) == "http://h.test:8080/mount/page"
+
+
+def test_url_for_in_app_context_uses_config(app: Flask) -> None:
+    app.add_url_rule("/x", "x", lambda: "")
+    app.config.update(
+        SERVER_NAME="srv.test", APPLICATION_ROOT="/app", PREFERRED_URL_SCHEME="https"
+    )
+    with app.app_context():
+        assert url_for("x") == "https://srv.test/app/x"
+        assert url_for("x", _external=False) == "/app/x"
+
+
+def test_url_for_static(app: Flask) -> None:
+    with app.test_request_context():
+        assert url_for("static", filename="css/a b.css") == "/static/css/a%20b.css"
+
+
+def test_app_url_defaults_from_blueprint(app: Flask, client: FlaskClient) -> None:
+    bp = Blueprint("bp", __name__)
+    bp.app_url_defaults(lambda endpoint, values: values.setdefault("v", "2"))
+    app.register_blueprint(bp)
+    app.add_url_rule("/api/<v>/", "api", lambda v: url_for("api"))
+    assert client.get("/api/1/").text == "/api/2/"
