@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import functools
 import gc
 import threading
 from typing import Any
@@ -168,3 +169,22 @@ def test_ensure_sync_can_be_overridden() -> None:
     app.after_request(lambda response: response)
     assert Client(app).get("/").text == "index"
     assert calls == ["index", "<lambda>"]
+
+
+def test_ensure_sync_recognises_every_kind_of_coroutine_function() -> None:
+    async def double(x: int) -> int:
+        return x * 2
+
+    def plain(x: int) -> int:
+        return x
+
+    plain.marker = True  # type: ignore[attr-defined]
+
+    class Holder:
+        async def method(self, x: int) -> int:
+            return x + 1
+
+    assert ensure_sync(plain) is plain
+    assert ensure_sync(functools.partial(double, 3))() == 6
+    assert ensure_sync(Holder().method)(1) == 2
+    assert ensure_sync(double)(5) == 10

@@ -31,6 +31,7 @@ from .config import Config
 from .config import ConfigAttribute
 from .config import DEFAULT_CONFIG
 from .errors import ErrorHandlingMixin
+from .errors import ExcInfo
 from .helpers import get_flashed_messages
 from .instance import default_instance_path
 from .json.provider import DefaultJSONProvider
@@ -241,6 +242,17 @@ class Flask(
         for processor in self.shell_context_processors:
             names.update(processor())
         return names
+
+    # -- errors ---------------------------------------------------------------
+
+    def log_exception(self, exc_info: ExcInfo) -> None:
+        """Log an unhandled exception as an error of :attr:`logger`, with
+        the request path and method."""
+        # Defined in this module on purpose: the default log format shows
+        # the module name, and it reads "ERROR in app", as users expect.
+        ctx = _cv_request.get(None)
+        where = "" if ctx is None else f" on {ctx.request.path} [{ctx.request.method}]"
+        self.logger.error(f"Exception{where}", exc_info=exc_info)
 
     # -- responses ------------------------------------------------------------
 

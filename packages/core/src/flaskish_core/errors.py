@@ -56,6 +56,7 @@ class ErrorHandlingMixin:
         def ensure_sync(
             self, func: t.Callable[..., t.Any]
         ) -> t.Callable[..., t.Any]: ...
+        def log_exception(self, exc_info: ExcInfo) -> None: ...
         def finalize_request(
             self, rv: t.Any, from_error_handler: bool = False
         ) -> BaseResponse: ...
@@ -135,13 +136,6 @@ class ErrorHandlingMixin:
         if handler is not None:
             server_error = self.ensure_sync(handler)(server_error)
         return self.finalize_request(server_error, from_error_handler=True)
-
-    def log_exception(self, exc_info: ExcInfo) -> None:
-        """Log an unhandled exception as an error of :attr:`logger`, with
-        the request path and method."""
-        ctx = _cv_request.get(None)
-        where = "" if ctx is None else f" on {ctx.request.path} [{ctx.request.method}]"
-        self.logger.error(f"Exception{where}", exc_info=exc_info)
 
     def raise_routing_exception(self, request: Request) -> t.NoReturn:
         """Raise the exception URL matching stored on ``request``.

@@ -10,6 +10,7 @@ from werkzeug.wsgi import get_host
 
 from flaskish_context import _cv_app
 from flaskish_context import _cv_request
+from flaskish_routing.binding import bind_environ
 
 if t.TYPE_CHECKING:
     from werkzeug.routing import Map
@@ -67,11 +68,9 @@ class UrlBuildingMixin:
             request.host = get_host(request.environ, trusted_hosts)
         url_map = self.url_map
         if url_map.host_matching:
-            return url_map.bind_to_environ(request.environ, server_name=None)
+            return bind_environ(url_map, request.environ)
         subdomain = None if self.subdomain_matching else url_map.default_subdomain or ""
-        return url_map.bind_to_environ(
-            request.environ, server_name=config["SERVER_NAME"], subdomain=subdomain
-        )
+        return bind_environ(url_map, request.environ, config["SERVER_NAME"], subdomain)
 
     def url_for(
         self,

@@ -13,6 +13,8 @@ import threading
 from collections.abc import Callable
 from collections.abc import Coroutine
 from functools import wraps
+from inspect import CO_COROUTINE
+from types import FunctionType
 from typing import Any
 from typing import TypeVar
 
@@ -75,6 +77,14 @@ def async_to_sync(func: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., 
 
 def ensure_sync(func: Callable[..., Any]) -> Callable[..., Any]:
     """Return ``func`` itself, or a synchronous wrapper if it is ``async def``."""
+    # Fast answer for the common case, a plain function without attributes
+    # (an attribute could be a coroutine marker); runs for every hook call.
+    if (
+        type(func) is FunctionType
+        and not func.__code__.co_flags & CO_COROUTINE
+        and not func.__dict__
+    ):
+        return func
     if inspect.iscoroutinefunction(func):
         return async_to_sync(func)
     return func

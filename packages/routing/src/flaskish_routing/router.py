@@ -15,6 +15,7 @@ from werkzeug.utils import send_from_directory
 from werkzeug.wrappers import Response
 
 from .app_scaffold import AppScaffold
+from .binding import bind_environ
 from .request_source import _router_request
 from .router_request import RouterRequest
 from .url_building import UrlBuilding
@@ -134,8 +135,8 @@ class Router(UrlBuilding, AppScaffold):
         subdomain = None
         if self.server_name is None and not self.url_map.host_matching:
             subdomain = self.url_map.default_subdomain or ""
-        adapter = self.url_map.bind_to_environ(
-            request.environ, server_name=self.server_name, subdomain=subdomain
+        adapter = bind_environ(
+            self.url_map, request.environ, self.server_name, subdomain
         )
         request.url_adapter = adapter
         try:
