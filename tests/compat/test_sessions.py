@@ -12,7 +12,10 @@ from markupsafe import Markup
 from werkzeug.http import parse_date
 
 from flaskish import Flask
+from flaskish import make_response
+from flaskish import Response
 from flaskish import session
+from flaskish.sessions import SecureCookieSession
 from flaskish.testing import FlaskClient
 
 DELETED = "session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/"
@@ -248,3 +251,46 @@ def test_session_transaction_without_cookies(app: Flask) -> None:
         str(info.value)
         == "Cookies are disabled. Create a client with 'use_cookies=True'."
     )
+
+
+def test_vary_is_merged_with_existing(app: Flask, client: FlaskClient) -> None:
+    @app.route("/")
+    def index() -> Response:
+        response = make_response("x")
+        response.vary.add("Accept")
+        session["a"] = 1
+        return response
+
+    assert client.get("/").headers.get_all("Vary") == ["Accept, Cookie"]
+
+
+def test_server_name_does_not_set_cookie_domain(
+    store: Flask, client: FlaskClient
+) -> None:
+    store.config["SERVER_NAME"] = "example.test"
+    cookie = client.get("/set/a/1", "http://example.test/").headers["Set-Cookie"]
+    assert "Domain" not in cookie
+
+
+@pytest.mark.parametrize("value", ["garbage", "eyJhIjoxfQ.bad.sig", "\u00ff\u0000; x"])
+def test_malformed_cookie_gives_empty_session(
+    store: Flask, client: FlaskClient, value: str
+) -> None:
+    response = client.get("/get/a", headers={"Cookie": f"session={value}"})
+    assert (response.status_code, response.text) == (200, "None")
+
+
+def test_permanent_flag_survives_transaction(store: Flask, client: FlaskClient) -> None:
+    client.get("/permanent")
+    with client.session_transaction() as sess:
+        assert sess.permanent is True
+        assert dict(sess) == {"_permanent": True, "p": 1}
+
+
+def test_session_transaction_before_any_request(
+    app: Flask, client: FlaskClient
+) -> None:
+    with client.session_transaction() as sess:
+        assert isinstance(sess, SecureCookieSession)
+        assert dict(sess) == {}
+    assert client.get_cookie("session") is None
