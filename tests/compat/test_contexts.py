@@ -197,3 +197,85 @@ def test_session_in_test_request_context(app: Flask) -> None:
         session["k"] = "v"
         assert session.modified
         assert dict(session) == {"k": "v"}
+
+
+def test_context_alive_in_after_and_teardown(app: Flask, client: FlaskClient) -> None:
+    log: list[tuple[object, ...]] = []
+
+    @app.route("/")
+    def index() -> str:
+        g.x = 1
+        session["k"] = "v"
+        return "x"
+
+    app.after_request(lambda r: log.append(("after", g.x, request.path)) or r)
+    app.teardown_request(
+        lambda e: log.append(("request", g.x, request.path, session["k"]))
+    )
+    app.teardown_appcontext(
+        lambda e: log.append(("app", g.x, has_request_context(), current_app.name))
+    )
+    client.get("/")
+    assert log == [
+        ("after", 1, "/"),
+        ("request", 1, "/", "v"),
+        ("app", 1, False, "compat_app"),
+    ]
+
+
+def test_request_url_parts(app: Flask) -> None:
+    with app.test_request_context("/a/b?x=1", base_url="http://h.test:8080/r"):
+        assert (request.url, request.base_url, request.url_root) == (
+            "http://h.test:8080/r/a/b?x=1",
+            "http://h.test:8080/r/a/b",
+            "http://h.test:8080/r/",
+        )
+        assert (request.host_url, request.host, request.full_path) == (
+            "http://h.test:8080/",
+            "h.test:8080",
+            "/a/b?x=1",
+        )
+        assert (request.blueprint, request.blueprints, request.remote_addr) == (
+            None,
+            [],
+            None,
+        )
+
+
+def test_request_limits_come_from_config(app: Flask) -> None:
+    with app.test_request_context():
+        assert (
+            request.max_content_length,
+            request.max_form_memory_size,
+            request.max_form_parts,
+        ) == (None, 500_000, 1_000)
+    app.config.update(MAX_CONTENT_LENGTH=10, MAX_FORM_MEMORY_SIZE=20, MAX_FORM_PARTS=30)
+    with app.test_request_context():
+        assert (
+            request.max_content_length,
+            request.max_form_memory_size,
+            request.max_form_parts,
+        ) == (10, 20, 30)
+
+
+def test_request_limit_can_be_raised_per_view(app: Flask, client: FlaskClient) -> None:
+    app.config["MAX_CONTENT_LENGTH"] = 5
+
+    @app.post("/upload")
+    def upload() -> str:
+        request.max_content_length = 100
+        return str(len(request.get_data()))
+
+    app.add_url_rule("/small", "small", lambda: request.get_data(), methods=["POST"])
+    assert client.post("/upload", data=b"x" * 50).text == "50"
+    assert client.post("/small", data=b"x" * 50).status_code == 413
+
+
+def test_untrusted_host_is_rejected(app: Flask, client: FlaskClient) -> None:
+    app.config["TRUSTED_HOSTS"] = ["good.test", ".sub.test"]
+    app.add_url_rule("/", "index", lambda: request.host)
+    statuses = [
+        client.get("/", f"http://{host}/").status_code
+        for host in ("good.test", "bad.test", "a.sub.test")
+    ]
+    assert statuses == [200, 400, 200]

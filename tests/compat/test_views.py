@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from flaskish import Blueprint
+from flaskish import current_app
 from flaskish import Flask
 from flaskish import g
 from flaskish import request
@@ -230,3 +231,64 @@ def test_async_before_request_short_circuit(app: Flask, client: FlaskClient) -> 
 
     app.add_url_rule("/", "index", lambda: "view")
     assert client.get("/").text == "stopped"
+
+
+def test_as_view_metadata() -> None:
+    class Documented(View):
+        """Shows a page."""
+
+        def dispatch_request(self) -> str:
+            return ""
+
+    view = Documented.as_view("page")
+    assert (view.__name__, view.__doc__, view.__module__) == (
+        "page",
+        "Shows a page.",
+        __name__,
+    )
+    assert view.methods is None  # type: ignore[attr-defined]
+    assert view.provide_automatic_options is None  # type: ignore[attr-defined]
+
+
+def test_view_without_automatic_options(app: Flask, client: FlaskClient) -> None:
+    class NoOptions(View):
+        methods = ["GET"]
+        provide_automatic_options = False
+
+        def dispatch_request(self) -> str:
+            return "v"
+
+    app.add_url_rule("/", view_func=NoOptions.as_view("v"))
+    assert client.options("/").status_code == 405
+
+
+def test_method_view_methods_can_be_restricted(app: Flask, client: FlaskClient) -> None:
+    class ReadOnly(Items):
+        methods = ["GET"]
+
+    app.add_url_rule("/", view_func=ReadOnly.as_view("ro"))
+    assert client.get("/").text == "list"
+    assert client.post("/").status_code == 405
+
+
+def test_view_class_arguments(app: Flask, client: FlaskClient) -> None:
+    class Pair(View):
+        def __init__(self, first: str, second: int = 0) -> None:
+            self.pair = f"{first}{second}"
+
+        def dispatch_request(self) -> str:
+            return self.pair
+
+    app.add_url_rule("/", view_func=Pair.as_view("pair", "A", second=2))
+    assert client.get("/").text == "A2"
+
+
+def test_ensure_sync_and_async_to_sync(app: Flask) -> None:
+    async def name() -> str:
+        await asyncio.sleep(0)
+        return current_app.name
+
+    assert app.ensure_sync(len) is len
+    with app.app_context():
+        assert app.ensure_sync(name)() == "compat_app"
+        assert app.async_to_sync(name)() == "compat_app"
