@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from flaskish import abort
 from flaskish import Blueprint
 from flaskish import Flask
 from flaskish import g
@@ -209,3 +210,53 @@ def test_record_and_record_once(app: Flask) -> None:
     )
     assert first.options["answer"] == 42
     assert states[2][1].first_registration is False
+
+
+def test_url_defaults_at_creation_and_registration(
+    app: Flask, client: FlaskClient
+) -> None:
+    made = Blueprint(
+        "made", __name__, url_prefix="/made", url_defaults={"kind": "book"}
+    )
+    made.add_url_rule("/", "index", lambda kind: kind)
+    later = Blueprint("later", __name__)
+    later.add_url_rule("/<int:n>", "item", lambda kind, n: f"{kind} {n}")
+    app.register_blueprint(made)
+    app.register_blueprint(later, url_prefix="/later", url_defaults={"kind": "pen"})
+    assert client.get("/made/").text == "book"
+    assert client.get("/later/3").text == "pen 3"
+
+
+def test_blueprint_404_handler_only_for_its_views(
+    app: Flask, client: FlaskClient
+) -> None:
+    bp = Blueprint("bp", __name__, url_prefix="/bp")
+    bp.register_error_handler(404, lambda e: ("bp 404", 404))
+    bp.add_url_rule("/gone", "gone", lambda: abort(404))
+    app.register_blueprint(bp)
+    assert client.get("/bp/gone").text == "bp 404"
+    unknown = client.get("/bp/unknown")
+    assert unknown.status_code == 404
+    assert b"<title>404 Not Found</title>" in unknown.data
+
+
+def test_nested_registration_names(app: Flask, client: FlaskClient) -> None:
+    parent = Blueprint("parent", __name__)
+    child = Blueprint("child", __name__)
+    child.add_url_rule("/", "index", lambda: str(request.blueprint))
+    parent.register_blueprint(child, name="renamed", url_prefix="/c")
+    app.register_blueprint(parent, url_prefix="/p")
+    assert sorted(app.blueprints) == ["parent", "parent.renamed"]
+    assert "parent.renamed.index" in app.view_functions
+    assert client.get("/p/c/").text == "parent.renamed"
+
+
+def test_blueprint_repr_and_names() -> None:
+    bp = Blueprint("shop", "some.module")
+    assert repr(bp) == "<Blueprint 'shop'>"
+    assert (bp.name, bp.import_name, bp.url_prefix, bp.subdomain) == (
+        "shop",
+        "some.module",
+        None,
+        None,
+    )

@@ -257,3 +257,15 @@ def test_request_tearing_down_in_test_request_context(app: Flask) -> None:
         ("request_tearing_down", {"exc": None}),
         ("appcontext_popped", {}),
     ]
+
+
+def test_async_receiver(app: Flask, client: FlaskClient) -> None:
+    seen: list[str] = []
+
+    async def started(sender: Flask, **kwargs: object) -> None:
+        seen.append(flaskish.request.path)
+
+    app.add_url_rule("/", "index", lambda: "")
+    with signals.request_started.connected_to(started, app):
+        client.get("/")
+    assert seen == ["/"]
