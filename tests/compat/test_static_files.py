@@ -223,3 +223,71 @@ def test_open_resource(site: Flask) -> None:
     with pytest.raises(ValueError) as info:
         site.open_resource("data/report.txt", "w")
     assert str(info.value) == "Resources can only be opened for reading."
+
+
+def test_x_sendfile(site: Flask, site_client: FlaskClient, tmp_path: Path) -> None:
+    site.config["USE_X_SENDFILE"] = True
+    with site_client.get("/static/index.html") as response:
+        assert response.headers["X-Sendfile"] == str(tmp_path / "static" / "index.html")
+        assert response.data == b""
+        assert response.content_length == 15
+
+
+def test_send_file_without_etag(site: Flask, tmp_path: Path) -> None:
+    site.add_url_rule(
+        "/plain",
+        "plain",
+        lambda: send_file(
+            tmp_path / "data" / "report.txt",
+            etag=False,
+            last_modified=1_700_000_000,
+            conditional=False,
+        ),
+    )
+    with site.test_client().get("/plain") as response:
+        assert "ETag" not in response.headers
+        assert response.headers["Last-Modified"] == "Tue, 14 Nov 2023 22:13:20 GMT"
+
+
+def test_send_file_object_defaults(site: Flask) -> None:
+    site.add_url_rule(
+        "/blob", "blob", lambda: send_file(io.BytesIO(b"abc"), download_name="x.bin")
+    )
+    with site.test_client().get("/blob") as response:
+        assert response.mimetype == "application/octet-stream"
+        assert response.headers["Content-Disposition"] == "inline; filename=x.bin"
+        assert "ETag" not in response.headers
+        assert response.headers["Cache-Control"] == "no-cache"
+
+
+def test_send_from_directory_as_attachment(site: Flask, tmp_path: Path) -> None:
+    site.add_url_rule(
+        "/dl",
+        "dl",
+        lambda: send_from_directory(
+            tmp_path / "data", "report.txt", as_attachment=True
+        ),
+    )
+    with site.test_client().get("/dl") as response:
+        assert (
+            response.headers["Content-Disposition"] == "attachment; filename=report.txt"
+        )
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({"Range": "bytes=100-200"}, 416),
+        ({"If-Modified-Since": "Wed, 01 Jan 2100 00:00:00 GMT"}, 304),
+    ],
+)
+def test_static_conditional_headers(
+    site_client: FlaskClient, headers: dict[str, str], status: int
+) -> None:
+    with site_client.get("/static/index.html", headers=headers) as response:
+        assert response.status_code == status
+
+
+@pytest.mark.parametrize("path", ["/static/", "/static"])
+def test_static_folder_itself_is_404(site_client: FlaskClient, path: str) -> None:
+    assert site_client.get(path).status_code == 404

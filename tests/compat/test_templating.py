@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from jinja2 import Template
 from jinja2 import TemplateNotFound
 from markupsafe import Markup
 
@@ -18,6 +19,7 @@ from flaskish import render_template_string
 from flaskish import session
 from flaskish import stream_template
 from flaskish import stream_template_string
+from flaskish import template_rendered
 from flaskish.testing import FlaskClient
 
 
@@ -228,3 +230,68 @@ def test_default_globals(app: Flask) -> None:
         "g",
     } <= set(app.jinja_env.globals)
     assert "tojson" in app.jinja_env.filters
+
+
+@pytest.mark.parametrize(
+    ("name", "escaped"),
+    [
+        ("a.html", True),
+        ("a.htm", True),
+        ("a.xml", True),
+        ("a.xhtml", True),
+        ("a.svg", True),
+        ("a.txt", False),
+        (None, True),
+    ],
+)
+def test_select_jinja_autoescape(app: Flask, name: str | None, escaped: bool) -> None:
+    assert app.select_jinja_autoescape(name) is escaped  # type: ignore[arg-type]
+
+
+def test_include_and_tojson_indent(folder_app: Flask, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    (templates / "outer.html").write_text("[{% include 'inner.html' %}]")
+    (templates / "inner.html").write_text("{{ v }}")
+    (templates / "data.html").write_text("{{ d|tojson(indent=2) }}")
+    with folder_app.app_context():
+        assert render_template("outer.html", v="<") == "[&lt;]"
+        assert (
+            render_template("data.html", d={"a": [1]}) == '{\n  "a": [\n    1\n  ]\n}'
+        )
+
+
+def test_render_returns_text_and_stream_returns_iterator(app: Flask) -> None:
+    with app.test_request_context():
+        assert type(render_template_string("x")) is str
+        stream = stream_template_string("{{ a }}{{ b }}", a=1, b=2)
+        assert not isinstance(stream, str)
+        assert "".join(stream) == "12"
+
+
+def test_markup_flash_is_not_escaped(app: Flask) -> None:
+    with app.test_request_context():
+        flash(Markup("<b>bold</b>"))
+        flash("<i>plain</i>")
+        rendered = render_template_string(
+            "{% for m in get_flashed_messages() %}{{ m }}|{% endfor %}"
+        )
+    assert rendered == "<b>bold</b>|&lt;i&gt;plain&lt;/i&gt;|"
+
+
+def test_template_folder_none(tmp_path: Path) -> None:
+    app = Flask("no_templates", root_path=str(tmp_path), template_folder=None)
+    assert app.jinja_loader is None
+    with app.app_context(), pytest.raises(TemplateNotFound):
+        render_template("x.html")
+
+
+def test_template_rendered_reports_template_name(folder_app: Flask) -> None:
+    names: list[str | None] = []
+
+    def record(sender: Flask, template: Template, context: dict[str, object]) -> None:
+        names.append(template.name)
+
+    with template_rendered.connected_to(record, folder_app), folder_app.app_context():
+        render_template("child.html")
+        render_template_string("inline")
+    assert names == ["child.html", None]

@@ -242,3 +242,29 @@ def test_cli_runner_passes_script_info(app: Flask) -> None:
         click.echo(str(obj.load_app() is app))
 
     assert app.test_cli_runner().invoke(args=["info"]).output == "True\n"
+
+
+def test_base_url_sets_scheme_and_host(echo: Flask, client: FlaskClient) -> None:
+    echo.add_url_rule("/where", "where", lambda: f"{request.scheme}://{request.host}")
+    assert (
+        client.get("/where", base_url="https://secure.test:8443").text
+        == "https://secure.test:8443"
+    )
+
+
+def test_external_redirects_are_not_followed(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/", "out", lambda: redirect("http://other.test/x"))
+    with pytest.raises(RuntimeError) as info:
+        client.get("/", follow_redirects=True)
+    assert str(info.value) == "Following external redirects is not supported."
+
+
+def test_open_with_environ_builder(echo: Flask, client: FlaskClient) -> None:
+    builder = EnvironBuilder(echo, "/echo", query_string={"a": "1"})
+    assert client.open(builder).json["args"] == {"a": "1"}  # type: ignore[index]
+
+
+def test_response_knows_its_request(echo: Flask, client: FlaskClient) -> None:
+    response = client.get("/echo?x=1")
+    assert response.request.path == "/echo"
+    assert response.request.args["x"] == "1"
