@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -34,3 +35,22 @@ def serve(app: Flask) -> Callable[[object], Response]:
         return app.test_client().get("/")
 
     return serve
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Flask:
+    """An app rooted in a temporary folder with static and data files."""
+    (tmp_path / "static" / "css").mkdir(parents=True)
+    (tmp_path / "static" / "css" / "site.css").write_text("body { color: red }")
+    (tmp_path / "static" / "index.html").write_text("<h1>static</h1>")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "report.txt").write_text("0123456789")
+    (tmp_path / "secret.txt").write_text("do not serve")
+    app = Flask("site", root_path=str(tmp_path))
+    app.config["TESTING"] = True
+    return app
+
+
+@pytest.fixture
+def site_client(site: Flask) -> FlaskClient:
+    return site.test_client()
