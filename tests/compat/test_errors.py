@@ -1,4 +1,4 @@
-"""Error handlers: lookup by code, class and blueprint; propagation and 500s."""
+"""Error handlers: lookup by code, class and MRO, per blueprint, and their results."""
 
 from __future__ import annotations
 

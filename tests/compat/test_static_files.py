@@ -1,4 +1,4 @@
-"""The static route and the file-sending helpers."""
+"""The static route: files, caching headers, conditional requests, folders."""
 
 from __future__ import annotations
 

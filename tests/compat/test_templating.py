@@ -1,4 +1,4 @@
-"""Jinja integration: escaping, template folders, registration and helpers."""
+"""Templates: escaping, template folders, streaming, macros and request objects."""
 
 from __future__ import annotations
 

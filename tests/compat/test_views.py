@@ -1,4 +1,4 @@
-"""Class-based views and async views and hooks."""
+"""Class-based views: View and MethodView."""
 
 from __future__ import annotations
 
