@@ -6,12 +6,19 @@ import asyncio
 from typing import Any
 
 import pytest
+from werkzeug.exceptions import NotFound
 
+from flaskish import after_this_request
+from flaskish import Blueprint
 from flaskish import current_app
+from flaskish import flash
 from flaskish import Flask
 from flaskish import g
+from flaskish import get_flashed_messages
+from flaskish import render_template_string
 from flaskish import request
 from flaskish import Response
+from flaskish import session
 from flaskish.testing import FlaskClient
 from flaskish.views import MethodView
 
@@ -97,3 +104,69 @@ def test_ensure_sync_and_async_to_sync(app: Flask) -> None:
     with app.app_context():
         assert app.ensure_sync(name)() == "compat_app"
         assert app.async_to_sync(name)() == "compat_app"
+
+
+def test_async_context_processor_and_after_this_request(
+    app: Flask, client: FlaskClient
+) -> None:
+    @app.context_processor
+    async def values() -> dict[str, str]:
+        return {"v": "from async"}
+
+    @app.route("/")
+    def index() -> str:
+        @after_this_request
+        async def mark(response: Response) -> Response:
+            response.headers["X-Mark"] = "1"
+            return response
+
+        return render_template_string("{{ v }}")
+
+    response = client.get("/")
+    assert (response.text, response.headers["X-Mark"]) == ("from async", "1")
+
+
+def test_async_app_hooks_from_blueprint(app: Flask, client: FlaskClient) -> None:
+    log: list[str] = []
+    bp = Blueprint("bp", __name__)
+
+    @bp.before_app_request
+    async def before() -> None:
+        log.append("before_app")
+
+    @app.teardown_appcontext
+    async def teardown(exc: BaseException | None) -> None:
+        log.append("teardown_appcontext")
+
+    app.register_blueprint(bp)
+    app.add_url_rule("/", "index", lambda: log.append("view") or "")
+    client.get("/")
+    assert log == ["before_app", "view", "teardown_appcontext"]
+
+
+def test_async_http_error_handler(app: Flask, client: FlaskClient) -> None:
+    @app.errorhandler(404)
+    async def missing(e: NotFound) -> tuple[str, int]:
+        await asyncio.sleep(0)
+        return f"async {e.code}", 404
+
+    assert client.get("/nothing").text == "async 404"
+
+
+def test_async_view_renders_template(app: Flask, client: FlaskClient) -> None:
+    @app.route("/")
+    async def index() -> str:
+        return render_template_string("{{ request.method }} {{ 1 + 1 }}")
+
+    assert client.get("/").text == "GET 2"
+
+
+def test_async_view_with_session_and_flash(app: Flask, client: FlaskClient) -> None:
+    @app.route("/")
+    async def index() -> dict[str, object]:
+        session["n"] = session.get("n", 0) + 1
+        flash("async")
+        return {"n": session["n"], "flashes": get_flashed_messages()}
+
+    assert client.get("/").json == {"n": 1, "flashes": ["async"]}
+    assert client.get("/").json == {"n": 2, "flashes": ["async"]}
