@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import inspect
 import os
@@ -125,6 +124,8 @@ class ContextMiddleware(StaticFilesMixin):
 
         @wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
+            import asyncio  # only async teardown functions need it
+
             return asyncio.run(func(*args, **kwargs))
 
         return run

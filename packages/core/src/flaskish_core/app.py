@@ -15,9 +15,10 @@ from flaskish_cli import AppGroup
 from flaskish_cli import get_debug_flag
 from flaskish_context import _AppCtxGlobals
 from flaskish_context import _cv_request
-from flaskish_context import RequestContext
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import AppScaffold
+from flaskish_routing import async_to_sync
+from flaskish_routing import ensure_sync
 from flaskish_routing import set_request_lookup
 from flaskish_routing import setupmethod
 from flaskish_sessions.tag import set_json_codec
@@ -38,11 +39,9 @@ from .json.provider import DefaultJSONProvider
 from .json.provider import JSONProvider
 from .logging import create_logger
 from .pipeline import PipelineMixin
+from .request_context import RequestContext
 from .serving import ServingMixin
 from .session_support import SessionSupportMixin
-from .testing import build_environ
-from .testing import FlaskClient
-from .testing import FlaskCliRunner
 from .url_building import UrlBuildingMixin
 from .wrappers import Request
 from .wrappers import Response
@@ -51,6 +50,9 @@ if t.TYPE_CHECKING:
     import logging
 
     from werkzeug.wrappers import Response as BaseResponse
+
+    from .testing import FlaskClient
+    from .testing import FlaskCliRunner
 
 T = t.TypeVar("T", bound=t.Callable[..., t.Any])
 
@@ -256,6 +258,20 @@ class Flask(
 
     # -- responses ------------------------------------------------------------
 
+    def async_to_sync(
+        self, func: t.Callable[..., t.Coroutine[t.Any, t.Any, t.Any]]
+    ) -> t.Callable[..., t.Any]:
+        """A plain function running the coroutine function ``func`` to
+        completion on the thread's persistent event loop; override it to
+        run async code another way."""
+        return async_to_sync(func)
+
+    def ensure_sync(self, func: t.Callable[..., t.Any]) -> t.Callable[..., t.Any]:
+        """``func`` itself, or :meth:`async_to_sync` of it for an
+        ``async def`` function; used for every view, hook and handler."""
+        synced = ensure_sync(func)
+        return func if synced is func else self.async_to_sync(func)
+
     def redirect(self, location: str, code: int = 302) -> BaseResponse:
         """A redirect response to ``location`` of :attr:`response_class`."""
         return redirect_response(location, code=code, Response=self.response_class)
@@ -289,6 +305,8 @@ class Flask(
     def test_client(self, use_cookies: bool = True, **kwargs: t.Any) -> FlaskClient:
         """A test client for the app (:attr:`test_client_class`, by default
         :class:`~flaskish.testing.FlaskClient`)."""
+        from .testing import FlaskClient
+
         client_class = self.test_client_class or FlaskClient
         return client_class(
             self, self.response_class, use_cookies=use_cookies, **kwargs
@@ -296,6 +314,8 @@ class Flask(
 
     def test_cli_runner(self, **kwargs: t.Any) -> FlaskCliRunner:
         """A CLI runner for the app's commands (:attr:`test_cli_runner_class`)."""
+        from .testing import FlaskCliRunner
+
         runner_class = self.test_cli_runner_class or FlaskCliRunner
         return runner_class(self, **kwargs)
 
@@ -303,6 +323,8 @@ class Flask(
         """A request context for a request built from the arguments of
         :class:`~flaskish.testing.EnvironBuilder` (path, method, data,
         headers, ...), to run request code without a real request."""
+        from .testing import build_environ
+
         return self.request_context(build_environ(self, *args, **kwargs))
 
 

@@ -8,9 +8,9 @@ import typing as t
 from flaskish_context import _cv_app
 from flaskish_context import _cv_request
 from flaskish_context import AppContext
-from flaskish_context import RequestContext
 from flaskish_routing import call_all
 
+from .request_context import RequestContext
 from .signals import appcontext_popped
 from .signals import appcontext_pushed
 from .signals import appcontext_tearing_down
@@ -25,6 +25,8 @@ if t.TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse
     from _typeshed.wsgi import WSGIEnvironment
     from werkzeug.wrappers import Response as BaseResponse
+
+    from flaskish_context import RequestContext as BaseRequestContext
 
     from .wrappers import Request
 
@@ -58,7 +60,7 @@ class PipelineMixin:
         def _opens_session_eagerly(self) -> bool: ...
         def open_request_session(self, request: Request) -> t.Any: ...
         def _save_request_session(
-            self, ctx: RequestContext, response: BaseResponse
+            self, ctx: BaseRequestContext, response: BaseResponse
         ) -> None: ...
         def _preprocess_url_values(
             self,
@@ -119,8 +121,6 @@ class PipelineMixin:
         try:
             try:
                 ctx.push()
-                if ctx._session is None and self._opens_session_eagerly():
-                    ctx._session = self.open_request_session(ctx.request)
                 response = self.full_dispatch_request()
             except Exception as e:
                 ended_by = e

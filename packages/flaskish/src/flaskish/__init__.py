@@ -49,6 +49,19 @@ from flaskish_templating import render_template_string as render_template_string
 from flaskish_templating import stream_template as stream_template
 from flaskish_templating import stream_template_string as stream_template_string
 
+# The module paths applications use are attributes of the package once it is
+# imported, as they are for the reference framework.
+from . import app as app
+from . import blueprints as blueprints
+from . import config as config
+from . import ctx as ctx
+from . import globals as globals
+from . import helpers as helpers
 from . import json as json
+from . import logging as logging
+from . import sessions as sessions
+from . import signals as signals
+from . import templating as templating
+from . import wrappers as wrappers
 
 __version__ = "0.1.0"

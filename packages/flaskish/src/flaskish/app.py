@@ -27,11 +27,11 @@ from flaskish_context import current_app as current_app
 from flaskish_context import g as g
 from flaskish_context import request as request
 from flaskish_context import request_ctx as request_ctx
-from flaskish_context import RequestContext as RequestContext
 from flaskish_context import send_from_directory as send_from_directory
 from flaskish_context import session as session
 from flaskish_core.app import Flask as Flask
 from flaskish_core.helpers import get_flashed_messages as get_flashed_messages
+from flaskish_core.request_context import RequestContext as RequestContext
 from flaskish_core.signals import appcontext_tearing_down as appcontext_tearing_down
 from flaskish_core.signals import got_request_exception as got_request_exception
 from flaskish_core.signals import request_finished as request_finished

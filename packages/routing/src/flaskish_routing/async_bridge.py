@@ -7,7 +7,6 @@ far more than the coroutine usually does.
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import threading
 from collections.abc import Callable
@@ -16,7 +15,11 @@ from functools import wraps
 from inspect import CO_COROUTINE
 from types import FunctionType
 from typing import Any
+from typing import TYPE_CHECKING
 from typing import TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 T = TypeVar("T")
 
@@ -25,6 +28,8 @@ class _ThreadLoop:
     """Owns the loop of one thread; closes it when the thread's storage goes."""
 
     def __init__(self) -> None:
+        import asyncio  # imported on first use: most apps have no async views
+
         self.loop = asyncio.new_event_loop()
 
     def __del__(self) -> None:
@@ -49,6 +54,8 @@ def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
     The coroutine runs in a copy of the caller's context, so context
     variables set by the caller are visible inside it.
     """
+    import asyncio
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:
