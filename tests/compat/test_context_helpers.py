@@ -15,6 +15,7 @@ from flaskish import g
 from flaskish import has_app_context
 from flaskish import has_request_context
 from flaskish import request
+from flaskish import Response
 from flaskish import session
 from flaskish import stream_with_context
 from flaskish.testing import FlaskClient
@@ -128,3 +129,38 @@ def test_cli_command_without_appcontext(app: Flask) -> None:
         click.echo(str(has_app_context()))
 
     assert app.test_cli_runner().invoke(args=["bare"]).output == "False\n"
+
+
+def test_copied_context_shares_session_not_g(app: Flask, client: FlaskClient) -> None:
+    seen: list[tuple[object, object]] = []
+
+    @app.route("/")
+    def index() -> str:
+        session["k"] = "v"
+        g.x = "set in view"
+
+        @copy_current_request_context
+        def work() -> None:
+            seen.append((session.get("k"), g.get("x")))
+
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+        return "ok"
+
+    client.get("/")
+    assert seen == [("v", None)]
+
+
+def test_streamed_body_sees_g_set_by_view(app: Flask, client: FlaskClient) -> None:
+    @app.route("/")
+    def index() -> Response:
+        @stream_with_context
+        def body() -> Iterator[str]:
+            yield f"{request.path} "
+            yield g.x
+
+        g.x = "from view"
+        return Response(body())  # type: ignore[arg-type]
+
+    assert client.get("/").text == "/ from view"

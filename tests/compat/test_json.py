@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 from flaskish import Flask
 from flaskish import json
 from flaskish import jsonify
+from flaskish import Request
 from flaskish import request
 from flaskish import Response
 from flaskish.json.provider import DefaultJSONProvider
@@ -215,3 +216,28 @@ def test_json_null_body(app: Flask) -> None:
     with app.test_request_context(data="null", content_type="application/json"):
         assert request.get_json() is None
         assert request.is_json is True
+
+
+def test_custom_json_loading_failure(app: Flask, client: FlaskClient) -> None:
+    class LenientRequest(Request):
+        def on_json_loading_failed(self, e: ValueError | None) -> object:
+            return {"fallback": e is None}
+
+    app.request_class = LenientRequest
+    app.add_url_rule("/", "index", lambda: {"j": request.get_json()}, methods=["POST"])
+    assert client.post("/", data="{", content_type="application/json").json == {
+        "j": {"fallback": False}
+    }
+    assert client.post("/", data="x", content_type="text/plain").json == {
+        "j": {"fallback": True}
+    }
+
+
+def test_json_body_on_get(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule(
+        "/", "index", lambda: {"got": request.get_json(), "type": request.content_type}
+    )
+    assert client.get("/", json={"a": 1}).json == {
+        "got": {"a": 1},
+        "type": "application/json",
+    }

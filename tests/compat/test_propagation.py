@@ -139,3 +139,14 @@ def test_after_request_failure_while_handling_error(
         "Exception on / [GET]",
         "Request finalizing failed with an error while handling an error",
     ]
+
+
+def test_missing_form_key_is_generic_400(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/", "index", lambda: request.args["missing"])
+    response = client.get("/")
+    assert response.status_code == 400
+    assert (
+        b"<p>The browser (or proxy) sent a request that this server could not understand.</p>"
+        in response.data
+    )
+    assert b"missing" not in response.data

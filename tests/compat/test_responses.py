@@ -228,3 +228,11 @@ def test_response_class_override(app: Flask, serve: Serve) -> None:
     app.response_class = Custom
     response = serve("plain")
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_max_cookie_size_from_config(app: Flask) -> None:
+    assert Response().max_cookie_size == 4093
+    app.config["MAX_COOKIE_SIZE"] = 10
+    with app.app_context():
+        assert Response().max_cookie_size == 10
+    assert Response().max_cookie_size == 4093
