@@ -146,3 +146,19 @@ def test_make_response_outside_a_request(app: Router) -> None:
     assert str(info.value).startswith("The view function for None did not")
     with pytest.raises(RuntimeError):
         app.make_response(Response.force_type)
+
+
+def test_returned_http_exceptions_become_their_responses(returns: Any) -> None:
+    from werkzeug.exceptions import MethodNotAllowed
+    from werkzeug.exceptions import NotFound
+
+    response = returns(NotFound("no such page"))
+    assert response.status_code == 404
+    assert response.content_type == "text/html; charset=utf-8"
+    assert "<p>no such page</p>" in response.get_data(as_text=True)
+    assert isinstance(response, Response)
+
+    response = returns((MethodNotAllowed(valid_methods=["GET", "POST"]), {"X-A": "1"}))
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, POST"
+    assert response.headers["X-A"] == "1"

@@ -8,6 +8,7 @@ from typing import Any
 from typing import cast
 
 from werkzeug.datastructures import Headers
+from werkzeug.exceptions import HTTPException
 from werkzeug.sansio.response import Response as BaseResponse
 from werkzeug.wrappers import Response
 
@@ -84,6 +85,10 @@ class ResponseConversion:
             return self.response_class(cast(Any, rv), status=status, headers=headers)
         elif isinstance(rv, (dict, list)):
             response = self._json_response(rv)
+        elif isinstance(rv, HTTPException):
+            # Its response directly: force_type would run it as a WSGI app.
+            environ = self._current_environ()
+            response = self.response_class.force_type(rv.get_response(environ), environ)
         elif isinstance(rv, BaseResponse) or callable(rv):
             try:
                 response = self.response_class.force_type(rv, self._current_environ())
