@@ -80,17 +80,10 @@ def test_default_globals(app: Flask) -> None:
     assert "tojson" in app.jinja_env.filters
 
 
-@pytest.mark.parametrize(
-    ("name", "escaped"),
-    [
-        ("a.html", True),
-        ("a.htm", True),
-        ("a.xml", True),
-        ("a.xhtml", True),
-        ("a.svg", True),
-        ("a.txt", False),
-        (None, True),
-    ],
-)
-def test_select_jinja_autoescape(app: Flask, name: str | None, escaped: bool) -> None:
-    assert app.select_jinja_autoescape(name) is escaped  # type: ignore[arg-type]
+ESCAPED_NAMES = ["page.html", "old.htm", "feed.xml", "doc.xhtml", "icon.svg", None]
+PLAIN_NAMES = ["notes.txt", "mail.eml", "app.js", "page.html.jinja"]
+
+
+@pytest.mark.parametrize("name", ESCAPED_NAMES + PLAIN_NAMES)
+def test_select_jinja_autoescape(app: Flask, name: str | None) -> None:
+    assert app.select_jinja_autoescape(name) is (name in ESCAPED_NAMES)  # type: ignore[arg-type]
