@@ -86,3 +86,39 @@ def test_blueprint_cli_group(app: Flask) -> None:
     runner = app.test_cli_runner()
     assert runner.invoke(args=["users", "create"]).output == "created\n"
     assert runner.invoke(args=["tidy"]).output == "tidied\n"
+
+
+def test_first_registered_blueprint_template_wins(tmp_path: Path) -> None:
+    for folder, text in (("a_templates", "from a"), ("b_templates", "from b")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.html").write_text(text)
+    app = Flask("order", root_path=str(tmp_path))
+    for name in ("b", "a"):
+        app.register_blueprint(
+            Blueprint(
+                name,
+                __name__,
+                root_path=str(tmp_path),
+                template_folder=f"{name}_templates",
+            )
+        )
+    with app.app_context():
+        assert render_template("same.html") == "from b"
+
+
+def test_blueprint_static_route_and_attributes(tmp_path: Path) -> None:
+    (tmp_path / "static").mkdir()
+    bp = Blueprint(
+        "x", __name__, root_path=str(tmp_path), static_folder="static", url_prefix="/x"
+    )
+    assert (bp.static_url_path, bp.has_static_folder, bp.static_folder) == (
+        "/static",
+        True,
+        str(tmp_path / "static"),
+    )
+    app = Flask("with_bp_static", root_path=str(tmp_path))
+    app.register_blueprint(bp)
+    assert sorted(rule.rule for rule in app.url_map.iter_rules()) == [
+        "/static/<path:filename>",
+        "/x/static/<path:filename>",
+    ]

@@ -241,3 +241,11 @@ def test_json_body_on_get(app: Flask, client: FlaskClient) -> None:
         "got": {"a": 1},
         "type": "application/json",
     }
+
+
+def test_get_json_is_cached(app: Flask) -> None:
+    with app.test_request_context(json={"a": 1}):
+        first = request.get_json()
+        assert request.get_json() is first
+        assert request.json is first
+        assert request.get_json(cache=False) is not first

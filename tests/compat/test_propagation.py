@@ -150,3 +150,27 @@ def test_missing_form_key_is_generic_400(app: Flask, client: FlaskClient) -> Non
         in response.data
     )
     assert b"missing" not in response.data
+
+
+def test_debug_explains_missing_file_upload(app: Flask, client: FlaskClient) -> None:
+    app.debug = True
+    app.add_url_rule(
+        "/", "upload", lambda: request.files["doc"].filename, methods=["POST"]
+    )
+    with pytest.raises(KeyError) as info:
+        client.post("/", data={"doc": "name.txt"})
+    assert isinstance(info.value, AssertionError)
+    assert str(info.value) == (
+        "You tried to access the file 'doc' in the request.files dictionary but it does not"
+        " exist. The mimetype for the request is 'application/x-www-form-urlencoded' instead"
+        " of 'multipart/form-data' which means that no file contents were transmitted. To"
+        ' fix this error you should provide enctype="multipart/form-data" in your form.\n\n'
+        "The browser instead transmitted some file names. This was submitted: 'name.txt'"
+    )
+
+
+def test_logger_level_follows_debug() -> None:
+    app = Flask("debug_logger")
+    app.debug = True
+    assert app.logger.name == "debug_logger"
+    assert app.logger.level == logging.DEBUG

@@ -144,3 +144,12 @@ def test_static_conditional_headers(
 @pytest.mark.parametrize("path", ["/static/", "/static"])
 def test_static_folder_itself_is_404(site_client: FlaskClient, path: str) -> None:
     assert site_client.get(path).status_code == 404
+
+
+def test_static_at_root_url(tmp_path: Path) -> None:
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "robots.txt").write_text("User-agent: *")
+    app = Flask("root_static", root_path=str(tmp_path), static_url_path="")
+    assert [rule.rule for rule in app.url_map.iter_rules()] == ["/<path:filename>"]
+    with app.test_client().get("/robots.txt") as response:
+        assert response.data == b"User-agent: *"
