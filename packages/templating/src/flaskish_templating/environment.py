@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .protocol import EnvironmentApp
 
 
+#: Names a plain ``dict`` has as attributes; ``{{ d.items }}`` means the method.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class Environment(BaseEnvironment):
     """A Jinja environment that knows its application.
 
@@ -45,6 +49,22 @@ class Environment(BaseEnvironment):
                 self, self.string_cache_size
             )
         return cache
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute`` in a template, as Jinja resolves it, with a
+        direct lookup for plain dicts.
+
+        Jinja tries the attribute, then the item; for a ``dict`` the
+        attribute lookup fails (raising and catching an exception) for every
+        key that is not a ``dict`` method, which is most of the cost of
+        ``{{ item.name }}``. The result is the same.
+        """
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
     def from_string_cached(self, source: str | nodes.Template) -> Template:
         """Like :meth:`from_string`, reusing the template of an identical source."""
