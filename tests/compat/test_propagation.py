@@ -174,3 +174,34 @@ def test_logger_level_follows_debug() -> None:
     app.debug = True
     assert app.logger.name == "debug_logger"
     assert app.logger.level == logging.DEBUG
+
+
+def test_500_body_hides_the_error(app: Flask, client: FlaskClient) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    def leak() -> str:
+        raise ValueError("database password is hunter2")
+
+    app.add_url_rule("/", "leak", leak)
+    response = client.get("/")
+    assert response.status_code == 500
+    assert b"hunter2" not in response.data
+    assert b"Traceback" not in response.data
+
+
+def test_debug_mode_propagates_outside_testing() -> None:
+    app = Flask("debugging")
+    app.debug = True
+    app.add_url_rule("/", "fail", lambda: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        app.test_client().get("/")
+
+
+def test_production_mode_does_not_propagate(caplog: pytest.LogCaptureFixture) -> None:
+    app = Flask("production")
+    app.add_url_rule("/", "fail", lambda: 1 / 0)
+    with caplog.at_level(logging.ERROR, logger="production"):
+        assert app.test_client().get("/").status_code == 500
+    assert [record.getMessage() for record in caplog.records] == [
+        "Exception on / [GET]"
+    ]
