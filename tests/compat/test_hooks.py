@@ -9,6 +9,7 @@ from flaskish import Blueprint
 from flaskish import Flask
 from flaskish import request
 from flaskish import Response
+from flaskish import session
 from flaskish.testing import FlaskClient
 
 
@@ -203,3 +204,49 @@ def test_teardown_gets_exception_when_not_propagated(
     assert response.status_code == 500
     assert b"Internal Server Error" in response.data
     assert seen == [ZeroDivisionError]
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "status", "endpoint", "args"),
+    [
+        ("/nope", "GET", 404, None, None),
+        ("/dir", "GET", 308, None, None),
+        ("/post", "GET", 405, None, None),
+        ("/post", "OPTIONS", 200, "post", {}),
+        ("/dir/", "HEAD", 200, "dir", {}),
+    ],
+)
+def test_hooks_run_around_routing_results(
+    app: Flask,
+    client: FlaskClient,
+    path: str,
+    method: str,
+    status: int,
+    endpoint: str | None,
+    args: object,
+) -> None:
+    log: list[tuple[object, ...]] = []
+    app.url_value_preprocessor(lambda e, v: log.append(("preprocess", e, v)))
+    app.before_request(
+        lambda: log.append(("before", request.endpoint, request.view_args)) and None
+    )
+    app.after_request(lambda r: log.append(("after", r.status_code)) or r)
+    app.teardown_request(lambda e: log.append(("teardown", e)))
+    app.add_url_rule("/dir/", "dir", lambda: "d")
+    app.add_url_rule("/post", "post", lambda: "p", methods=["POST"])
+    assert client.open(path, method=method).status_code == status
+    assert log == [
+        ("preprocess", endpoint, args),
+        ("before", endpoint, args),
+        ("after", status),
+        ("teardown", None),
+    ]
+
+
+def test_session_written_in_before_request_of_404(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.before_request(lambda: session.update(hit=1))
+    response = client.get("/nope")
+    assert response.status_code == 404
+    assert response.headers["Set-Cookie"].startswith("session=")
