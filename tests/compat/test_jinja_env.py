@@ -87,3 +87,11 @@ PLAIN_NAMES = ["notes.txt", "mail.eml", "app.js", "page.html.jinja"]
 @pytest.mark.parametrize("name", ESCAPED_NAMES + PLAIN_NAMES)
 def test_select_jinja_autoescape(app: Flask, name: str | None) -> None:
     assert app.select_jinja_autoescape(name) is (name in ESCAPED_NAMES)  # type: ignore[arg-type]
+
+
+def test_update_template_context_keeps_explicit_values(app: Flask) -> None:
+    with app.test_request_context():
+        context: dict[str, object] = {"x": 1, "g": "mine"}
+        app.update_template_context(context)
+    assert sorted(context) == ["g", "request", "x"]
+    assert context["g"] == "mine"

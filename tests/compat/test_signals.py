@@ -269,3 +269,32 @@ def test_async_receiver(app: Flask, client: FlaskClient) -> None:
     with signals.request_started.connected_to(started, app):
         client.get("/")
     assert seen == ["/"]
+
+
+def test_streamed_template_signals(app: Flask) -> None:
+    log: list[str] = []
+
+    def before(sender: Flask, template: object, context: dict[str, Any]) -> None:
+        log.append("before_render_template")
+
+    def rendered(sender: Flask, template: object, context: dict[str, Any]) -> None:
+        log.append("template_rendered")
+
+    with (
+        signals.before_render_template.connected_to(before, app),
+        signals.template_rendered.connected_to(rendered, app),
+        app.test_request_context(),
+    ):
+        chunks = flaskish.stream_template_string(
+            "{{ a }}{% for i in range(2) %}{{ i }}{% endfor %}", a="x"
+        )
+        log.append("created")
+        log.append(f"chunk {next(chunks)}")
+        log.append(f"rest {''.join(chunks)}")
+    assert log == [
+        "before_render_template",
+        "created",
+        "chunk x",
+        "template_rendered",
+        "rest 01",
+    ]
