@@ -30,6 +30,9 @@ if t.TYPE_CHECKING:
 
     from .app import Flask
 
+_MaybeStr: t.TypeAlias = "str | None"
+_Extra: t.TypeAlias = t.Any
+
 
 @cache
 def _werkzeug_version() -> str:
@@ -62,28 +65,38 @@ class EnvironBuilder(werkzeug.test.EnvironBuilder):
     ``url_scheme``.
     """
 
+    app: Flask
+
     def __init__(
         self,
         app: Flask,
         path: str = "/",
-        base_url: str | None = None,
-        subdomain: str | None = None,
-        url_scheme: str | None = None,
-        *args: t.Any,
-        **kwargs: t.Any,
+        base_url: _MaybeStr = None,
+        subdomain: _MaybeStr = None,
+        url_scheme: _MaybeStr = None,
+        *args: _Extra,
+        **kwargs: _Extra,
     ) -> None:
-        if base_url is not None and (subdomain or url_scheme):
+        self.app = app
+        if base_url is None:
+            base_url, path = _base_url(app, path, subdomain, url_scheme)
+        elif subdomain or url_scheme:
             raise AssertionError(
                 'Cannot pass "subdomain" or "url_scheme" with "base_url".'
             )
-        if base_url is None:
-            base_url, path = _base_url(app, path, subdomain, url_scheme)
-        self.app = app
         super().__init__(path, base_url, *args, **kwargs)
 
     def json_dumps(self, obj: t.Any, **kwargs: t.Any) -> str:
         """Serialize a ``json=`` body with the app's JSON provider."""
         return self.app.json.dumps(obj, **kwargs)
+
+
+def _built(builder: werkzeug.test.EnvironBuilder) -> BaseRequest:
+    """The request of ``builder``, closing the builder's files afterwards."""
+    try:
+        return builder.get_request()
+    finally:
+        builder.close()
 
 
 class FlaskClient(Client):
@@ -97,19 +110,19 @@ class FlaskClient(Client):
 
     application: Flask
 
-    def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.preserve_context = False
-        self._preserved: list[t.ContextManager[t.Any]] = []
-        self._pushed_again = ExitStack()
+    def __init__(self, *args: _Extra, **kwargs: _Extra) -> None:
         self.environ_base = {
             "REMOTE_ADDR": "127.0.0.1",
             "HTTP_USER_AGENT": f"Werkzeug/{_werkzeug_version()}",
         }
+        self._preserved: list[t.ContextManager[t.Any]] = []
+        self._pushed_again = ExitStack()
+        self.preserve_context = False
+        super().__init__(*args, **kwargs)
 
     @contextmanager
     def session_transaction(
-        self, *args: t.Any, **kwargs: t.Any
+        self, *args: _Extra, **kwargs: _Extra
     ) -> Iterator[SessionMixin]:
         """Open the client's session for editing; it is saved back into
         the client's cookies when the block ends. Arguments are those of
@@ -121,7 +134,8 @@ class FlaskClient(Client):
         app = self.application
         interface = app.session_interface
         ctx = app.test_request_context(*args, **kwargs)
-        self._add_cookies_to_wsgi(ctx.request.environ)
+        environ = ctx.request.environ
+        self._add_cookies_to_wsgi(environ)
         with ctx:
             opened = interface.open_session(app, ctx.request)
         if opened is None:
@@ -129,14 +143,12 @@ class FlaskClient(Client):
         yield opened
         if interface.is_null_session(opened):
             return
-        response = app.response_class()
+        carrier = app.response_class()
         with ctx:
-            interface.save_session(app, opened, response)
-        self._update_cookies_from_response(
-            ctx.request.host.partition(":")[0],
-            ctx.request.path,
-            response.headers.getlist("Set-Cookie"),
-        )
+            interface.save_session(app, opened, carrier)
+        host = ctx.request.host.partition(":")[0]
+        cookies = carrier.headers.getlist("Set-Cookie")
+        self._update_cookies_from_response(host, ctx.request.path, cookies)
 
     def _with_base(self, environ: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
         merged = {**self.environ_base, **environ}
@@ -148,50 +160,49 @@ class FlaskClient(Client):
         self, args: tuple[t.Any, ...], kwargs: dict[str, t.Any]
     ) -> BaseRequest:
         first = args[0] if args else None
-        if isinstance(first, werkzeug.test.EnvironBuilder):
-            builder = copy(first)
-            builder.environ_base = self._with_base(builder.environ_base or {})
-            return builder.get_request()
-        if isinstance(first, dict):
-            return EnvironBuilder.from_environ(
-                first, app=self.application, environ_base=self._with_base({})
-            ).get_request()
         if isinstance(first, BaseRequest):
             request = copy(first)
             request.environ = self._with_base(request.environ)
             return request
-        kwargs["environ_base"] = self._with_base(kwargs.get("environ_base", {}))
-        builder = EnvironBuilder(self.application, *args, **kwargs)
-        try:
+        if isinstance(first, dict):
+            builder: werkzeug.test.EnvironBuilder = EnvironBuilder.from_environ(
+                first, app=self.application, environ_base=self._with_base({})
+            )
+        elif isinstance(first, werkzeug.test.EnvironBuilder):
+            builder = copy(first)
+            builder.environ_base = self._with_base(builder.environ_base or {})
             return builder.get_request()
-        finally:
-            builder.close()
+        else:
+            base = self._with_base(kwargs.pop("environ_base", {}))
+            builder = EnvironBuilder(
+                self.application, *args, environ_base=base, **kwargs
+            )
+        return _built(builder)
 
     def open(
         self,
-        *args: t.Any,
+        *args: _Extra,
         buffered: bool = False,
         follow_redirects: bool = False,
-        **kwargs: t.Any,
+        **kwargs: _Extra,
     ) -> TestResponse:
         """Send a request to the app (see :meth:`werkzeug.test.Client.open`)."""
         request = self._build_request(args, kwargs)
         # Contexts kept from an earlier request end before the next one.
         self._pushed_again.close()
-        response = super().open(
-            request, buffered=buffered, follow_redirects=follow_redirects
-        )
+        sent = super().open
+        response = sent(request, buffered=buffered, follow_redirects=follow_redirects)
         response.json_module = self.application.json  # type: ignore[assignment]
-        for context in self._preserved:
+        kept, self._preserved = self._preserved, []
+        for context in kept:
             self._pushed_again.enter_context(context)
-        self._preserved.clear()
         return response
 
     def __enter__(self) -> FlaskClient:
-        if self.preserve_context:
-            raise RuntimeError("Cannot nest client invocations")
-        self.preserve_context = True
-        return self
+        if not self.preserve_context:
+            self.preserve_context = True
+            return self
+        raise RuntimeError("Cannot nest client invocations")
 
     def __exit__(self, *exc_info: object) -> None:
         self.preserve_context = False
@@ -202,20 +213,19 @@ class FlaskCliRunner(CliRunner):
     """click's ``CliRunner`` bound to an application: commands invoked
     without ``obj=`` get a :class:`~flaskish_cli.ScriptInfo` loading it."""
 
-    def __init__(self, app: Flask, **kwargs: t.Any) -> None:
+    def __init__(self, app: Flask, **kwargs: _Extra) -> None:
         self.app = app
         super().__init__(**kwargs)
 
     def invoke(self, cli: t.Any = None, args: t.Any = None, **kwargs: t.Any) -> Result:  # type: ignore[override]
         """Invoke ``cli`` (default: ``app.cli``) with ``args``, isolated."""
-        if cli is None:
-            cli = self.app.cli
+        target = self.app.cli if cli is None else cli
         if "obj" not in kwargs:
             kwargs["obj"] = ScriptInfo(create_app=lambda: self.app)
-        return super().invoke(cli, args, **kwargs)
+        return super().invoke(target, args, **kwargs)
 
 
-def build_environ(app: Flask, *args: t.Any, **kwargs: t.Any) -> WSGIEnvironment:
+def build_environ(app: Flask, *args: _Extra, **kwargs: _Extra) -> WSGIEnvironment:
     """A WSGI environ made by :class:`EnvironBuilder` from ``args``."""
     builder = EnvironBuilder(app, *args, **kwargs)
     try:
