@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import tomllib
 from datetime import timedelta
 from pathlib import Path
@@ -104,7 +105,10 @@ def test_from_object_import_string(
 ) -> None:
     (tmp_path / "compat_settings.py").write_text("VALUE = 'imported'\nhidden = 1\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    config.from_object("compat_settings")
+    try:
+        config.from_object("compat_settings")
+    finally:
+        sys.modules.pop("compat_settings", None)
     assert config == {"VALUE": "imported"}
 
 
@@ -245,3 +249,44 @@ def test_max_content_length(app: Flask) -> None:
     client = app.test_client()
     assert client.post("/", data=b"1234").data == b"1234"
     assert client.post("/", data=b"12345").status_code == 413
+
+
+@pytest.mark.parametrize("path", ["compat_classes:Settings", "compat_classes.Settings"])
+def test_from_object_class_path(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    (tmp_path / "compat_classes.py").write_text(
+        "class Settings:\n    A = 1\n    b = 2\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        config.from_object(path)
+    finally:
+        sys.modules.pop("compat_classes", None)
+    assert config == {"A": 1}
+
+
+def test_prefixed_env_keeps_invalid_json_as_text(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FLASK_BROKEN", "{not json")
+    monkeypatch.setenv("FLASK_A__B__C", "1")
+    config.from_prefixed_env()
+    assert config["BROKEN"] == "{not json"
+    assert config["A"] == {"B": {"C": 1}}
+
+
+def test_prefixed_env_cannot_nest_into_scalar(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config["A"] = 5
+    monkeypatch.setenv("FLASK_A__B", "1")
+    with pytest.raises(
+        TypeError, match="'int' object does not support item assignment"
+    ):
+        config.from_prefixed_env()
+
+
+def test_get_namespace_exact_prefix(config: Config) -> None:
+    config["X"] = 1
+    assert config.get_namespace("X") == {"": 1}
