@@ -11,7 +11,10 @@ from itsdangerous import URLSafeTimedSerializer
 
 from .cookie_session import SecureCookieSession
 from .interface import SessionInterface
+from .signing import SessionSerializer
+from .signing import SessionSigner
 from .tag import TaggedJSONSerializer
+from .vary import vary_on_cookie
 
 if TYPE_CHECKING:
     from werkzeug.wrappers import Request
@@ -22,6 +25,12 @@ if TYPE_CHECKING:
 
 #: The serializer of session cookie payloads.
 session_json_serializer = TaggedJSONSerializer()
+
+#: Most signing serializers kept by :class:`SecureCookieSessionInterface`;
+#: the cache is emptied when full.
+SERIALIZERS_LIMIT = 16
+
+_serializers: dict[tuple[Any, ...], URLSafeTimedSerializer] = {}
 
 
 class SecureCookieSessionInterface(SessionInterface):
@@ -48,20 +57,52 @@ class SecureCookieSessionInterface(SessionInterface):
 
     def get_signing_serializer(self, app: SessionApp) -> URLSafeTimedSerializer | None:
         """The serializer that signs and checks cookies, or ``None`` when
-        the app has no secret key."""
+        the app has no secret key.
+
+        Serializers are reused while the secret key, the fallbacks and the
+        signing attributes of the interface stay the same, so a change to
+        any of them takes effect on the next call.
+        """
         secret_key = app.secret_key
         if not secret_key:
             return None
-        # itsdangerous signs with the last key and accepts all of them.
         fallbacks = app.config["SECRET_KEY_FALLBACKS"] or ()
-        signing = {
-            "key_derivation": self.key_derivation,
-            "digest_method": self.digest_method,
-        }
-        keys = [*fallbacks, secret_key]
-        return URLSafeTimedSerializer(
-            keys, self.salt, self.serializer, signer_kwargs=signing
+        salt = self.salt
+        digest_method = self.digest_method
+        key_derivation = self.key_derivation
+        payload_serializer = self.serializer
+        # The payload serializer by identity: the cached serializer holds
+        # it, so its id cannot be reused by another object meanwhile.
+        cache_key = (
+            secret_key,
+            tuple(fallbacks),
+            salt,
+            digest_method,
+            key_derivation,
+            id(payload_serializer),
         )
+        try:
+            return _serializers[cache_key]
+        except KeyError:
+            cacheable = True
+        except TypeError:  # something unhashable: build one for this call
+            cacheable = False
+        # itsdangerous signs with the last key and accepts all of them.
+        serializer = SessionSerializer(
+            [*fallbacks, secret_key],
+            salt,
+            payload_serializer,
+            signer=SessionSigner,
+            signer_kwargs={
+                "key_derivation": key_derivation,
+                "digest_method": digest_method,
+            },
+        )
+        if cacheable:
+            if len(_serializers) >= SERIALIZERS_LIMIT:
+                _serializers.clear()
+            _serializers[cache_key] = serializer
+        return serializer
 
     def open_session(
         self, app: SessionApp, request: Request
@@ -110,12 +151,15 @@ class SecureCookieSessionInterface(SessionInterface):
         """
         name = self.get_cookie_name(app)
         options = self._cookie_options(app)
-        if session.accessed:
-            response.vary.add("Cookie")
+        # Adding "Cookie" to Vary a second time changes nothing.
+        varies = session.accessed
+        if varies:
+            vary_on_cookie(response)
         if not session:
             if session.modified:
                 response.delete_cookie(name, **options)
-                response.vary.add("Cookie")
+                if not varies:
+                    vary_on_cookie(response)
         elif self.should_set_cookie(app, session):
             expires = self.get_expiration_time(app, session)
             signer = self.get_signing_serializer(app)
@@ -123,4 +167,5 @@ class SecureCookieSessionInterface(SessionInterface):
                 return
             value = signer.dumps(dict(session))
             response.set_cookie(name, value, expires=expires, **options)
-            response.vary.add("Cookie")
+            if not varies:
+                vary_on_cookie(response)

@@ -26,6 +26,7 @@ from .builtin_tags import TagTuple as TagTuple
 from .builtin_tags import TagUUID as TagUUID
 from .json_tag import JSONTag as JSONTag
 from .json_types import json_default
+from .plain import is_plain
 
 
 def _plain_dumps(obj: Any, **kwargs: Any) -> str:
@@ -54,6 +55,7 @@ def set_json_codec(
 
 _CONTAINER_TAGS: list[type[JSONTag]] = [TagDict, PassDict, TagTuple, PassList]
 _VALUE_TAGS: list[type[JSONTag]] = [TagBytes, TagMarkup, TagUUID, TagDateTime]
+_BUILTIN_TAGS = frozenset([*_CONTAINER_TAGS, *_VALUE_TAGS])
 
 
 class TaggedJSONSerializer:
@@ -123,11 +125,29 @@ class TaggedJSONSerializer:
             return self.untag(restored)
         return value
 
+    def _keeps_plain_values(self) -> bool:
+        # Plain JSON passes through the built-in tags unchanged (see
+        # ``plain``); custom tags or an overridden ``tag`` may not.
+        return type(self).tag is TaggedJSONSerializer.tag and _BUILTIN_TAGS.issuperset(
+            map(type, self.order)
+        )
+
     def dumps(self, value: Any) -> str:
         """Tag ``value`` and encode it as compact JSON."""
-        text: str = _codec["dumps"](self.tag(value), separators=(",", ":"))
+        tags = self.tags
+        if not (self._keeps_plain_values() and is_plain(value, tags)):
+            value = self.tag(value)
+        text: str = _codec["dumps"](value, separators=(",", ":"))
         return text
 
     def loads(self, value: str | bytes) -> Any:
         """Decode JSON and restore every tagged value in it."""
-        return self._restore(_codec["loads"](value))
+        decoded = _codec["loads"](value)
+        cls = type(self)
+        if (
+            cls._restore is TaggedJSONSerializer._restore
+            and cls.untag is TaggedJSONSerializer.untag
+            and is_plain(decoded, self.tags)
+        ):
+            return decoded
+        return self._restore(decoded)

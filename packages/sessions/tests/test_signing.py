@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from itsdangerous import BadSignature
+from itsdangerous import BadTimeSignature
+from itsdangerous import SignatureExpired
+from itsdangerous import Signer
+from itsdangerous import TimestampSigner
+from itsdangerous import URLSafeTimedSerializer
+
+import flaskish_sessions.signing as signing
+from flaskish_sessions import session_json_serializer
+from flaskish_sessions.signing import SessionSerializer
+from flaskish_sessions.signing import SessionSigner
+
+from .support import Clock
+
+SIGNING = {"key_derivation": "hmac", "digest_method": hashlib.sha1}
+
+
+def reference(keys: list[str], salt: str = "cookie-session") -> URLSafeTimedSerializer:
+    """What Flask builds: a plain itsdangerous serializer."""
+    return URLSafeTimedSerializer(
+        keys, salt, session_json_serializer, signer_kwargs=SIGNING
+    )
+
+
+def cached(keys: list[str], salt: str = "cookie-session") -> SessionSerializer:
+    return SessionSerializer(
+        keys,
+        salt,
+        session_json_serializer,
+        signer=SessionSigner,
+        signer_kwargs=SIGNING,
+    )
+
+
+@pytest.fixture(autouse=True)
+def empty_memo() -> Iterator[None]:
+    signing._derived_keys.clear()
+    yield
+    signing._derived_keys.clear()
+
+
+@pytest.mark.parametrize("derivation", ["concat", "django-concat", "hmac", "none"])
+@pytest.mark.parametrize("digest", [hashlib.sha1, hashlib.sha256])
+def test_derived_keys_match_itsdangerous(derivation: str, digest: Any) -> None:
+    options = {"salt": "s", "key_derivation": derivation, "digest_method": digest}
+    ours = SessionSigner(["old", b"new"], **options)
+    theirs = TimestampSigner(["old", b"new"], **options)
+    for _ in range(2):  # computed, then remembered
+        assert ours.derive_key() == theirs.derive_key()
+        assert ours.derive_key("old") == theirs.derive_key("old")
+        assert ours.derive_key(b"other") == theirs.derive_key(b"other")
+    assert len(signing._derived_keys) == 3
+
+
+def test_derived_key_follows_signer_attributes() -> None:
+    signer = SessionSigner("key", salt="one", key_derivation="hmac")
+    first = signer.derive_key()
+    signer.salt = b"two"
+    assert (
+        signer.derive_key()
+        == TimestampSigner("key", salt="two", key_derivation="hmac").derive_key()
+    )
+    assert signer.derive_key() != first
+    signer.key_derivation = "concat"
+    assert (
+        signer.derive_key()
+        == TimestampSigner("key", salt="two", key_derivation="concat").derive_key()
+    )
+
+
+def test_unknown_derivation_still_raises() -> None:
+    signer = SessionSigner("key", key_derivation="nope")
+    with pytest.raises(TypeError, match="Unknown key derivation method"):
+        signer.derive_key()
+    assert signing._derived_keys == {}
+
+
+class UnhashableDigest:
+    __hash__ = None  # type: ignore[assignment]
+
+    def __call__(self, data: bytes = b"") -> Any:
+        return hashlib.sha1(data)
+
+
+def test_unhashable_digest_method_is_derived_every_time() -> None:
+    signer = SessionSigner(
+        "key", salt="s", key_derivation="concat", digest_method=UnhashableDigest()
+    )
+    expected = TimestampSigner("key", salt="s", key_derivation="concat").derive_key()
+    assert signer.derive_key() == expected
+    assert signing._derived_keys == {}
+
+
+def test_derived_key_memo_is_bounded() -> None:
+    signer = SessionSigner("key")
+    for number in range(signing.DERIVED_KEYS_LIMIT * 3):
+        signer.derive_key(f"key {number}")
+        assert len(signing._derived_keys) <= signing.DERIVED_KEYS_LIMIT
+    assert signer.derive_key("key 0") == TimestampSigner("key").derive_key("key 0")
+
+
+def test_tokens_are_itsdangerous_tokens(clock: Clock) -> None:
+    data = {"user": "ada", "t": (1, 2), "b": b"\x00"}
+    ours, theirs = cached(["old", "new"]), reference(["old", "new"])
+    token = ours.dumps(data)
+    assert token == theirs.dumps(data)
+    assert ours.loads(token, max_age=10) == data
+    assert ours.loads(reference(["old"]).dumps(data)) == data
+    assert ours.loads(token, return_timestamp=True) == theirs.loads(
+        token, return_timestamp=True
+    )
+    salted = ours.dumps(data, salt="other")
+    assert salted == theirs.dumps(data, salt="other")
+    assert ours.loads(salted, salt="other") == data
+    with pytest.raises(BadSignature):
+        ours.loads(salted)
+
+
+def test_own_signer_is_built_once() -> None:
+    serializer = cached(["key"])
+    signer = serializer.make_signer()
+    assert isinstance(signer, SessionSigner)
+    assert serializer.make_signer() is signer
+    assert serializer.make_signer("other") is not signer
+    assert serializer.make_signer("other").salt == b"other"
+
+
+def tokens(clock: Clock) -> list[str]:
+    token = reference(["key"]).dumps({"a": 1})
+    stamp_end = token.rindex(".")
+    clock.now += 100
+    return [
+        token,  # expired for max_age 10
+        token[:stamp_end] + ".AAAA",
+        token[: token.index(".")] + ".!!!." + token[stamp_end + 1 :],
+        "no-separator",
+        "",
+        "a.b",
+        reference(["other"]).dumps({"a": 1}),
+        Signer("key", salt="cookie-session", **SIGNING).sign("eyJhIjoxfQ").decode(),
+        reference(["key"]).dumps({"a": 1})[:-1] + "." + "x",
+    ]
+
+
+def outcome(serializer: URLSafeTimedSerializer, token: str, **kwargs: Any) -> Any:
+    try:
+        return serializer.loads(token, **kwargs)
+    except BadSignature as e:
+        date = getattr(e, "date_signed", None)
+        return type(e), str(e), e.payload, date
+
+
+@pytest.mark.parametrize("index", range(9))
+def test_outcomes_match_itsdangerous(clock: Clock, index: int) -> None:
+    token = tokens(clock)[index]
+    for kwargs in ({"max_age": 10}, {"max_age": 1000}, {}):
+        ours = outcome(cached(["key"]), token, **kwargs)
+        assert ours == outcome(reference(["key"]), token, **kwargs)
+
+
+def test_valid_token_loads_until_it_expires(clock: Clock) -> None:
+    token = tokens(clock)[0]
+    assert outcome(cached(["key"]), token, max_age=1000) == {"a": 1}
+    assert outcome(cached(["key"]), token, max_age=10)[0] is SignatureExpired
+
+
+def test_expired_and_malformed_errors(clock: Clock) -> None:
+    serializer = cached(["key"])
+    token = serializer.dumps({"a": 1})
+    clock.now += 11
+    with pytest.raises(SignatureExpired, match="Signature age 11 > 10 seconds"):
+        serializer.loads(token, max_age=10)
+    untimed = Signer("key", salt="cookie-session", **SIGNING).sign("eyJhIjoxfQ")
+    with pytest.raises(BadTimeSignature, match="timestamp missing"):
+        serializer.loads(untimed)
+
+
+def test_fallback_signers_are_still_tried(clock: Clock) -> None:
+    sha256 = {"digest_method": hashlib.sha256, "key_derivation": "hmac"}
+    old = URLSafeTimedSerializer("key", "cookie-session", signer_kwargs=sha256)
+    serializer = SessionSerializer(
+        "key", "cookie-session", signer_kwargs=SIGNING, fallback_signers=[sha256]
+    )
+    assert serializer.loads(old.dumps([1])) == [1]
