@@ -27,6 +27,39 @@ if TYPE_CHECKING:
 
 #: A function recorded with :meth:`Blueprint.record`.
 DeferredSetupFunction = Callable[[BlueprintSetupState], None]
+_LATE_SETUP = (
+    "The setup method '{method}' can no longer be called on the blueprint"
+    " '{name}'. It has already been registered at least once, any changes will"
+    " not be applied consistently.\nMake sure all imports, decorators,"
+    " functions, etc. needed to set up the blueprint are done before"
+    " registering it."
+)
+OptionalName = str | None
+OptionalFlag = bool | None
+ViewFunction = Callable[..., Any]
+#: A folder argument: a path, or ``None`` for no folder.
+Folder = str | os.PathLike[str] | None
+
+
+def _validate_name(name: str) -> None:
+    problem = (
+        "'name' may not be empty."
+        if not name
+        else "'name' may not contain a dot '.' character."
+        if "." in name
+        else None
+    )
+    if problem is not None:
+        raise ValueError(problem)
+
+
+def _first_time_only(func: DeferredSetupFunction) -> DeferredSetupFunction:
+    """Wrap ``func`` so that later registrations of the blueprint skip it."""
+
+    def guarded(state: BlueprintSetupState) -> None:
+        return func(state) if state.first_registration else None
+
+    return update_wrapper(guarded, func)
 
 
 class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
@@ -37,56 +70,41 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
     blueprint, with endpoints prefixed by the blueprint's (dotted) name.
     """
 
-    #: Set by the first :meth:`register`; setup methods are refused after.
-    _got_registered_once = False
-
     def __init__(
         self,
         name: str,
         import_name: str,
-        static_folder: str | os.PathLike[str] | None = None,
+        static_folder: Folder = None,
         static_url_path: str | None = None,
-        template_folder: str | os.PathLike[str] | None = None,
+        template_folder: Folder = None,
         url_prefix: str | None = None,
         subdomain: str | None = None,
         url_defaults: dict[str, Any] | None = None,
         root_path: str | None = None,
         cli_group: CliGroupOption = DEFAULT_CLI_GROUP,
     ) -> None:
+        _validate_name(name)
         super().__init__(
-            import_name=import_name,
-            static_folder=static_folder,
-            static_url_path=static_url_path,
-            template_folder=template_folder,
-            root_path=root_path,
+            import_name, static_folder, static_url_path, template_folder, root_path
         )
-        if not name:
-            raise ValueError("'name' may not be empty.")
-        if "." in name:
-            raise ValueError("'name' may not contain a dot '.' character.")
-
-        self.name = name
-        self.url_prefix = url_prefix
-        self.subdomain = subdomain
+        self.name, self.url_prefix, self.subdomain = name, url_prefix, subdomain
+        self.cli_group = cli_group
         #: Functions run with the setup state at each registration.
         self.deferred_functions: list[DeferredSetupFunction] = []
+        #: Values given to every rule of the blueprint as URL defaults.
         self.url_values_defaults: dict[str, Any] = (
             {} if url_defaults is None else url_defaults
         )
-        self.cli_group = cli_group
         #: The blueprint's commands, attached to ``app.cli`` at registration.
         self.cli = AppGroup(name)
         self._blueprints: list[tuple[Blueprint, dict[str, Any]]] = []
+        #: Set by the first :meth:`register`; setup methods are refused after.
+        self._got_registered_once = False
 
     def _check_setup_finished(self, f_name: str) -> None:
-        if self._got_registered_once:
-            raise AssertionError(
-                f"The setup method '{f_name}' can no longer be called on the"
-                f" blueprint '{self.name}'. It has already been registered at"
-                " least once, any changes will not be applied consistently.\n"
-                "Make sure all imports, decorators, functions, etc. needed to"
-                " set up the blueprint are done before registering it."
-            )
+        if not self._got_registered_once:
+            return
+        raise AssertionError(_LATE_SETUP.format(method=f_name, name=self.name))
 
     @setupmethod
     def record(self, func: DeferredSetupFunction) -> None:
@@ -100,12 +118,7 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
         """Like :meth:`record`, but run ``func`` only on the first registration
         of this blueprint on an application.
         """
-
-        def on_first_registration(state: BlueprintSetupState) -> None:
-            if state.first_registration:
-                func(state)
-
-        self.record(update_wrapper(on_first_registration, func))
+        self.record(_first_time_only(func))
 
     def make_setup_state(
         self,
@@ -132,29 +145,12 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
         """Register this blueprint on ``app``; called by the application's
         ``register_blueprint`` with its keyword arguments as ``options``.
         """
-        own_name: str = options.get("name", self.name)
-        name = f"{options.get('name_prefix', '')}.{own_name}".lstrip(".")
-
-        registered = app.blueprints.get(name)
-        if registered is not None:
-            which = "this" if registered is self else "a different"
-            where = f" '{name}'" if own_name != name else ""
-            raise ValueError(
-                f"The name '{own_name}' is already registered for {which}"
-                f" blueprint{where}. Use 'name=' to provide a unique name."
-            )
-
-        first_registration = all(bp is not self for bp in app.blueprints.values())
-        app.blueprints[name] = self
+        name, first_registration = self._claim_name(app, options)
         self._got_registered_once = True
         state = self.make_setup_state(app, options, first_registration)
-
         if self.has_static_folder:
-            state.add_url_rule(
-                f"{self.static_url_path}/<path:filename>",
-                view_func=self.send_static_file,
-                endpoint="static",
-            )
+            static_rule = f"{self.static_url_path}/<path:filename>"
+            state.add_url_rule(static_rule, "static", self.send_static_file)
 
         # The name was free (checked above), so the registries always merge.
         merge_registries(self, app, name)
@@ -169,13 +165,35 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
                 app, child_options(state, name, blueprint, nested_options)
             )
 
+    def _claim_name(
+        self, app: BlueprintApp, options: dict[str, Any]
+    ) -> tuple[str, bool]:
+        """Store this blueprint in ``app.blueprints`` under its dotted name.
+
+        Returns the name and whether the app saw this object for the first
+        time; a name already taken raises :class:`ValueError`.
+        """
+        own_name: str = options.get("name", self.name)
+        name = f"{options.get('name_prefix', '')}.{own_name}".lstrip(".")
+        taken_by = app.blueprints.get(name)
+        if taken_by is not None:
+            which = "this" if taken_by is self else "a different"
+            where = "" if own_name == name else f" '{name}'"
+            raise ValueError(
+                f"The name '{own_name}' is already registered for {which}"
+                f" blueprint{where}. Use 'name=' to provide a unique name."
+            )
+        first = not any(bp is self for bp in app.blueprints.values())
+        app.blueprints[name] = self
+        return name, first
+
     @setupmethod
     def add_url_rule(
         self,
         rule: str,
-        endpoint: str | None = None,
-        view_func: Callable[..., Any] | None = None,
-        provide_automatic_options: bool | None = None,
+        endpoint: OptionalName = None,
+        view_func: ViewFunction | None = None,
+        provide_automatic_options: OptionalFlag = None,
         **options: Any,
     ) -> None:
         """Record a rule, added to the app with the blueprint's URL prefix

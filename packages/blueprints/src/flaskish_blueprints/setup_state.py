@@ -36,15 +36,12 @@ class BlueprintSetupState:
         options: Any,
         first_registration: bool,
     ) -> None:
-        #: The application the blueprint is being registered on.
-        self.app = app
-        #: The blueprint being registered.
-        self.blueprint = blueprint
-        #: The keyword arguments given to ``register_blueprint``.
-        self.options = options
-        #: Whether this blueprint object is registered on the app for the
-        #: first time (under any name).
-        self.first_registration = first_registration
+        # app: the application; blueprint: the one being registered;
+        # options: the keyword arguments of ``register_blueprint``;
+        # first_registration: whether this blueprint object was not yet
+        # registered on the app under any name.
+        self.app, self.blueprint = app, blueprint
+        self.options, self.first_registration = options, first_registration
 
         subdomain = options.get("subdomain")
         #: The subdomain the blueprint's rules match, or ``None``.
