@@ -57,6 +57,19 @@ if t.TYPE_CHECKING:
 T = t.TypeVar("T", bound=t.Callable[..., t.Any])
 
 
+_OptionalStr: t.TypeAlias = "str | None"
+_Folder: t.TypeAlias = "str | os.PathLike[str] | None"
+
+
+def _require_absolute(instance_path: str) -> None:
+    if os.path.isabs(instance_path):
+        return
+    raise ValueError(
+        "If an instance path is provided it must be absolute."
+        " A relative path was given instead."
+    )
+
+
 def _as_timedelta(value: timedelta | int | None) -> timedelta | None:
     if value is None or isinstance(value, timedelta):
         return value
@@ -92,6 +105,7 @@ class Flask(
     test_client_class: type[FlaskClient] | None = None
     test_cli_runner_class: type[FlaskCliRunner] | None = None
     default_config: dict[str, t.Any] = DEFAULT_CONFIG
+    config: Config
 
     testing = ConfigAttribute[bool]("TESTING")
     secret_key = ConfigAttribute[t.Union[str, bytes, None]]("SECRET_KEY")  # noqa: UP007
@@ -103,33 +117,28 @@ class Flask(
     def __init__(
         self,
         import_name: str,
-        static_url_path: str | None = None,
-        static_folder: str | os.PathLike[str] | None = "static",
-        static_host: str | None = None,
+        static_url_path: _OptionalStr = None,
+        static_folder: _Folder = "static",
+        static_host: _OptionalStr = None,
         host_matching: bool = False,
         subdomain_matching: bool = False,
-        template_folder: str | os.PathLike[str] | None = "templates",
-        instance_path: str | None = None,
+        template_folder: _Folder = "templates",
+        instance_path: _OptionalStr = None,
         instance_relative_config: bool = False,
-        root_path: str | None = None,
+        root_path: _OptionalStr = None,
     ) -> None:
         super().__init__(
             import_name,
-            static_url_path=static_url_path,
-            static_folder=static_folder,
-            template_folder=template_folder,
             root_path=root_path,
             host_matching=host_matching,
+            static_folder=static_folder,
+            static_url_path=static_url_path,
+            template_folder=template_folder,
         )
-        if instance_path is None:
-            instance_path = self.auto_find_instance_path()
-        elif not os.path.isabs(instance_path):
-            raise ValueError(
-                "If an instance path is provided it must be absolute."
-                " A relative path was given instead."
-            )
+        if instance_path is not None:
+            _require_absolute(instance_path)
         #: The folder for files not under version control (config, data).
-        self.instance_path = instance_path
+        self.instance_path = instance_path or self.auto_find_instance_path()
         #: The configuration, a :class:`Config` with Flask's defaults.
         self.config = self.make_config(instance_relative_config)
         #: Called by :func:`~flaskish.abort` to raise HTTP errors.
@@ -204,8 +213,9 @@ class Flask(
 
     @debug.setter
     def debug(self, value: bool) -> None:
-        self.config["DEBUG"] = value
-        if self.config["TEMPLATES_AUTO_RELOAD"] is None:
+        config = self.config
+        config["DEBUG"] = value
+        if config["TEMPLATES_AUTO_RELOAD"] is None:
             self.jinja_env.auto_reload = value
 
     # -- files --------------------------------------------------------------

@@ -28,6 +28,9 @@ from .signals import message_flashed
 if t.TYPE_CHECKING:
     from werkzeug.wrappers import Response as BaseResponse
 
+    from .wrappers import Response
+
+_OptStr: t.TypeAlias = "str | None"
 _FLASHES = "_flashes"
 
 
@@ -39,7 +42,7 @@ def _app_or_none() -> t.Any:
         return None
 
 
-def make_response(*args: t.Any) -> BaseResponse:
+def make_response(*args: t.Any) -> Response:
     """Turn a view-style return value into a response object.
 
     No argument gives an empty response, one argument is converted as a
@@ -55,22 +58,18 @@ def make_response(*args: t.Any) -> BaseResponse:
 def url_for(
     endpoint: str,
     *,
-    _anchor: str | None = None,
-    _method: str | None = None,
-    _scheme: str | None = None,
+    _anchor: _OptStr = None,
+    _method: _OptStr = None,
+    _scheme: _OptStr = None,
     _external: bool | None = None,
     **values: t.Any,
 ) -> str:
     """Build the URL of ``endpoint`` with the current app (see the app's
     ``url_for``)."""
-    return current_app.url_for(  # type: ignore[no-any-return]
-        endpoint,
-        _anchor=_anchor,
-        _method=_method,
-        _scheme=_scheme,
-        _external=_external,
-        **values,
+    values.update(
+        _anchor=_anchor, _method=_method, _scheme=_scheme, _external=_external
     )
+    return current_app.url_for(endpoint, **values)  # type: ignore[no-any-return]
 
 
 def redirect(
