@@ -260,3 +260,33 @@ def test_blueprint_repr_and_names() -> None:
         None,
         None,
     )
+
+
+def test_nested_blueprint_inherits_handlers_processors_and_preprocessors(
+    app: Flask, client: FlaskClient
+) -> None:
+    parent = Blueprint("parent", __name__, url_prefix="/p")
+    child = Blueprint("child", __name__, url_prefix="/c")
+    parent.register_error_handler(KeyError, lambda e: "parent handled")
+    app.register_error_handler(KeyError, lambda e: "app handled")
+    parent.context_processor(lambda: {"from_parent": "p"})
+    child.context_processor(lambda: {"from_child": "c"})
+    for bp in (parent, child):
+        bp.url_value_preprocessor(
+            lambda e, v, name=bp.name: g.setdefault("pre", []).append(f"{name}:{e}")
+        )
+    child.add_url_rule("/err", "err", lambda: {}["x"])
+    child.add_url_rule(
+        "/tpl",
+        "tpl",
+        lambda: render_template_string(
+            "{{ from_parent }}{{ from_child }} {{ g.pre|join(',') }}"
+        ),
+    )
+    parent.register_blueprint(child)
+    app.register_blueprint(parent)
+    assert client.get("/p/c/err").text == "parent handled"
+    assert (
+        client.get("/p/c/tpl").text
+        == "pc parent:parent.child.tpl,child:parent.child.tpl"
+    )
