@@ -236,3 +236,11 @@ def test_max_cookie_size_from_config(app: Flask) -> None:
     with app.app_context():
         assert Response().max_cookie_size == 10
     assert Response().max_cookie_size == 4093
+
+
+def test_generator_response_has_no_length(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule("/", "gen", lambda: (part for part in ["a", "b"]))
+    response = client.get("/")
+    assert (response.headers.get("Content-Length"), response.data) == (None, b"ab")
+    head = client.head("/")
+    assert (head.headers.get("Content-Length"), head.data) == (None, b"")

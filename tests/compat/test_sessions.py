@@ -13,6 +13,7 @@ from werkzeug.http import parse_date
 
 from flaskish import Flask
 from flaskish import make_response
+from flaskish import render_template_string
 from flaskish import Response
 from flaskish import session
 from flaskish.sessions import SecureCookieSession
@@ -294,3 +295,21 @@ def test_session_transaction_before_any_request(
         assert isinstance(sess, SecureCookieSession)
         assert dict(sess) == {}
     assert client.get_cookie("session") is None
+
+
+def test_session_read_in_template_varies(app: Flask, client: FlaskClient) -> None:
+    app.add_url_rule(
+        "/reads", "reads", lambda: render_template_string("{{ session.get('x') }}")
+    )
+    app.add_url_rule("/plain", "plain", lambda: render_template_string("{{ 1 }}"))
+    response = client.get("/reads")
+    assert (response.text, response.headers["Vary"]) == ("None", "Cookie")
+    assert "Vary" not in client.get("/plain").headers
+
+
+def test_renamed_cookie_starts_a_new_session(store: Flask, client: FlaskClient) -> None:
+    client.get("/set/a/1")
+    store.config["SESSION_COOKIE_NAME"] = "other"
+    response = client.get("/get/a")
+    assert response.text == "None"
+    assert "Set-Cookie" not in response.headers
