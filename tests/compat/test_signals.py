@@ -53,6 +53,11 @@ def recorded(
         yield entries
 
 
+def _steps(log: list[Any]) -> list[str]:
+    """Plain strings of a shared log, with signal entries reduced to their name."""
+    return [item if isinstance(item, str) else item[0] for item in log]
+
+
 def _names(log: list[tuple[str, dict[str, Any]]]) -> list[str]:
     return [name for name, _ in log]
 
@@ -102,7 +107,7 @@ def test_hooks_interleave_with_signals(app: Flask, client: FlaskClient) -> None:
     app.add_url_rule("/", "index", lambda: order.append("view") or "ok")
     with recorded(app, log=order):
         client.get("/")
-    assert [item if isinstance(item, str) else item[0] for item in order] == [
+    assert _steps(order) == [
         "appcontext_pushed",
         "request_started",
         "before_request",
@@ -237,14 +242,20 @@ def test_appcontext_pushed_can_set_g(app: Flask, client: FlaskClient) -> None:
         assert client.get("/").text == "ada"
 
 
-def test_request_started_sees_request(app: Flask, client: FlaskClient) -> None:
+@pytest.mark.parametrize("is_async", [False, True])
+def test_receiver_sees_request(app: Flask, client: FlaskClient, is_async: bool) -> None:
     paths: list[str] = []
 
     def started(sender: Flask, **kwargs: object) -> None:
         paths.append(flaskish.request.path)
 
+    async def started_async(sender: Flask, **kwargs: object) -> None:
+        started(sender, **kwargs)
+
     app.add_url_rule("/here", "here", lambda: "")
-    with signals.request_started.connected_to(started, app):
+    with signals.request_started.connected_to(
+        started_async if is_async else started, app
+    ):
         client.get("/here?x=1")
     assert paths == ["/here"]
 
@@ -259,39 +270,17 @@ def test_request_tearing_down_in_test_request_context(app: Flask) -> None:
     ]
 
 
-def test_async_receiver(app: Flask, client: FlaskClient) -> None:
-    seen: list[str] = []
-
-    async def started(sender: Flask, **kwargs: object) -> None:
-        seen.append(flaskish.request.path)
-
-    app.add_url_rule("/", "index", lambda: "")
-    with signals.request_started.connected_to(started, app):
-        client.get("/")
-    assert seen == ["/"]
-
-
 def test_streamed_template_signals(app: Flask) -> None:
-    log: list[str] = []
-
-    def before(sender: Flask, template: object, context: dict[str, Any]) -> None:
-        log.append("before_render_template")
-
-    def rendered(sender: Flask, template: object, context: dict[str, Any]) -> None:
-        log.append("template_rendered")
-
-    with (
-        signals.before_render_template.connected_to(before, app),
-        signals.template_rendered.connected_to(rendered, app),
-        app.test_request_context(),
-    ):
+    log: list[Any] = []
+    names = ("before_render_template", "template_rendered")
+    with recorded(app, names, log=log), app.test_request_context():
         chunks = flaskish.stream_template_string(
             "{{ a }}{% for i in range(2) %}{{ i }}{% endfor %}", a="x"
         )
         log.append("created")
         log.append(f"chunk {next(chunks)}")
         log.append(f"rest {''.join(chunks)}")
-    assert log == [
+    assert _steps(log) == [
         "before_render_template",
         "created",
         "chunk x",
