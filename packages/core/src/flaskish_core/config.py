@@ -13,29 +13,56 @@ from werkzeug.utils import import_string
 from flaskish_sessions import DEFAULT_SESSION_CONFIG
 
 _T = t.TypeVar("_T")
+_Convert = t.Callable[[t.Any], _T]
+
+_PathLike: t.TypeAlias = "str | os.PathLike[str]"
+_Loader: t.TypeAlias = "t.Callable[[t.IO[t.Any]], t.Mapping[str, t.Any]]"
+
+# Keys whose default is ``None`` ("decide from other settings") or ``False``.
+_UNSET_BY_DEFAULT = (
+    "DEBUG",
+    "PROPAGATE_EXCEPTIONS",
+    "TRUSTED_HOSTS",
+    "SERVER_NAME",
+    "MAX_CONTENT_LENGTH",
+    "SEND_FILE_MAX_AGE_DEFAULT",
+    "TRAP_BAD_REQUEST_ERRORS",
+    "TEMPLATES_AUTO_RELOAD",
+)
+_OFF_BY_DEFAULT = (
+    "TESTING",
+    "USE_X_SENDFILE",
+    "TRAP_HTTP_EXCEPTIONS",
+    "EXPLAIN_TEMPLATE_LOADING",
+)
 
 #: Every configuration key a fresh application starts with, and its value.
 DEFAULT_CONFIG: dict[str, t.Any] = {
-    "DEBUG": None,
-    "TESTING": False,
-    "PROPAGATE_EXCEPTIONS": None,
-    "USE_X_SENDFILE": False,
-    "TRUSTED_HOSTS": None,
-    "SERVER_NAME": None,
-    "MAX_CONTENT_LENGTH": None,
+    **dict.fromkeys(_UNSET_BY_DEFAULT),
+    **dict.fromkeys(_OFF_BY_DEFAULT, False),
+    "PROVIDE_AUTOMATIC_OPTIONS": True,
+    "PREFERRED_URL_SCHEME": "http",
+    # Limits: form bytes kept in memory, multipart parts, cookie size.
     "MAX_FORM_MEMORY_SIZE": 500_000,
     "MAX_FORM_PARTS": 1_000,
-    "SEND_FILE_MAX_AGE_DEFAULT": None,
-    "TRAP_BAD_REQUEST_ERRORS": None,
-    "TRAP_HTTP_EXCEPTIONS": False,
-    "EXPLAIN_TEMPLATE_LOADING": False,
-    "PREFERRED_URL_SCHEME": "http",
-    "TEMPLATES_AUTO_RELOAD": None,
     "MAX_COOKIE_SIZE": 4093,
-    "PROVIDE_AUTOMATIC_OPTIONS": True,
     # The session keys and their defaults belong to the session component.
     **DEFAULT_SESSION_CONFIG,
 }
+
+_MISSING_FILE = (errno.ENOENT, errno.EISDIR)
+
+
+def _upper(names: t.Iterable[str]) -> list[str]:
+    """The uppercase ones of ``names``: those a config takes."""
+    return [name for name in names if name.isupper()]
+
+
+def _decoded(raw: str, loads: t.Callable[[str], t.Any]) -> t.Any:
+    try:
+        return loads(raw)
+    except Exception:
+        return raw
 
 
 class _HasConfig(t.Protocol):
@@ -48,11 +75,10 @@ class ConfigAttribute(t.Generic[_T]):
     ``get_converter``, when given, is applied to the stored value on read.
     """
 
-    def __init__(
-        self, name: str, get_converter: t.Callable[[t.Any], _T] | None = None
-    ) -> None:
-        self.__name__ = name
+    def __init__(self, name: str, get_converter: _Convert[_T] | None = None) -> None:
         self.get_converter = get_converter
+        #: The config key.
+        self.__name__ = name
 
     @t.overload
     def __get__(self, obj: None, owner: type[t.Any] | None = None) -> t.Self: ...
@@ -65,10 +91,9 @@ class ConfigAttribute(t.Generic[_T]):
     ) -> _T | t.Self:
         if obj is None:
             return self
+        convert = self.get_converter
         value = obj.config[self.__name__]
-        if self.get_converter is None:
-            return value  # type: ignore[no-any-return]
-        return self.get_converter(value)
+        return value if convert is None else convert(value)
 
     def __set__(self, obj: _HasConfig, value: t.Any) -> None:
         obj.config[self.__name__] = value
@@ -83,6 +108,11 @@ def _load_failed(exc: OSError, silent: bool, ignored: tuple[int, ...]) -> bool:
     raise exc
 
 
+def _read(path: str, mode: str, read: t.Callable[[t.IO[t.Any]], _T]) -> _T:
+    with open(path, mode) as handle:
+        return read(handle)
+
+
 class Config(dict):  # type: ignore[type-arg]
     """A ``dict`` of configuration values with helpers that load them from
     Python files, objects, environment variables and data files.
@@ -93,12 +123,13 @@ class Config(dict):  # type: ignore[type-arg]
     """
 
     def __init__(
-        self,
-        root_path: str | os.PathLike[str],
-        defaults: dict[str, t.Any] | None = None,
+        self, root_path: _PathLike, defaults: dict[str, t.Any] | None = None
     ) -> None:
-        super().__init__(defaults or {})
+        super().__init__()
+        #: Relative file names given to the loaders start here.
         self.root_path = root_path
+        if defaults:
+            self.update(defaults)
 
     def from_envvar(self, variable_name: str, silent: bool = False) -> bool:
         """Load the Python config file named by environment variable
@@ -126,38 +157,30 @@ class Config(dict):  # type: ignore[type-arg]
         """
         start = f"{prefix}_"
         environ = os.environ
-        for name in sorted(environ):
-            if not name.startswith(start):
-                continue
-            raw = environ[name]
-            try:
-                value: t.Any = loads(raw)
-            except Exception:
-                value = raw
-            *path, last = name[len(start) :].split("__")
+        for name in sorted(key for key in environ if key.startswith(start)):
+            *parents, leaf = name[len(start) :].split("__")
             target: t.Any = self
-            for part in path:
+            for part in parents:
                 target = target.setdefault(part, {})
-            target[last] = value
+            target[leaf] = _decoded(environ[name], loads)
         return True
 
-    def from_pyfile(
-        self, filename: str | os.PathLike[str], silent: bool = False
-    ) -> bool:
+    def from_pyfile(self, filename: _PathLike, silent: bool = False) -> bool:
         """Execute a Python file and load its uppercase globals.
 
         With ``silent``, a missing file (or a directory) returns ``False``.
         """
         path = os.path.join(self.root_path, filename)
+
+        def compiled(handle: t.IO[bytes]) -> types.CodeType:
+            return compile(handle.read(), path, "exec")
+
+        try:
+            code = _read(path, "rb", compiled)
+        except OSError as exc:
+            return _load_failed(exc, silent, (*_MISSING_FILE, errno.ENOTDIR))
         module = types.ModuleType("config")
         module.__file__ = str(path)
-        try:
-            with open(path, mode="rb") as source:
-                code = compile(source.read(), path, "exec")
-        except OSError as exc:
-            return _load_failed(
-                exc, silent, (errno.ENOENT, errno.EISDIR, errno.ENOTDIR)
-            )
         exec(code, module.__dict__)
         self.from_object(module)
         return True
@@ -165,16 +188,13 @@ class Config(dict):  # type: ignore[type-arg]
     def from_object(self, obj: object | str) -> None:
         """Load the uppercase attributes of ``obj``, a module, class or
         instance, or an import string naming one."""
-        if isinstance(obj, str):
-            obj = import_string(obj)
-        for name in dir(obj):
-            if name.isupper():
-                self[name] = getattr(obj, name)
+        source = import_string(obj) if isinstance(obj, str) else obj
+        self.update({name: getattr(source, name) for name in _upper(dir(source))})
 
     def from_file(
         self,
-        filename: str | os.PathLike[str],
-        load: t.Callable[[t.IO[t.Any]], t.Mapping[str, t.Any]],
+        filename: _PathLike,
+        load: _Loader,
         silent: bool = False,
         text: bool = True,
     ) -> bool:
@@ -185,10 +205,9 @@ class Config(dict):  # type: ignore[type-arg]
         """
         path = os.path.join(self.root_path, filename)
         try:
-            with open(path, "r" if text else "rb") as handle:
-                data = load(handle)
+            data = _read(path, "r" if text else "rb", load)
         except OSError as exc:
-            return _load_failed(exc, silent, (errno.ENOENT, errno.EISDIR))
+            return _load_failed(exc, silent, _MISSING_FILE)
         return self.from_mapping(data)
 
     def from_mapping(
@@ -196,9 +215,8 @@ class Config(dict):  # type: ignore[type-arg]
     ) -> bool:
         """Update from ``mapping`` and keyword arguments, uppercase keys
         only. Always returns ``True``."""
-        merged: dict[str, t.Any] = dict(mapping) if mapping is not None else {}
-        merged.update(kwargs)
-        self.update((key, value) for key, value in merged.items() if key.isupper())
+        for source in (dict(mapping or ()), kwargs):
+            self.update({key: source[key] for key in _upper(source)})
         return True
 
     def get_namespace(

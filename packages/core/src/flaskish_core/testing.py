@@ -182,8 +182,8 @@ class FlaskClient(Client):
     def open(
         self,
         *args: _Extra,
-        buffered: bool = False,
         follow_redirects: bool = False,
+        buffered: bool = False,
         **kwargs: _Extra,
     ) -> TestResponse:
         """Send a request to the app (see :meth:`werkzeug.test.Client.open`)."""
