@@ -16,6 +16,6 @@ def vary_on_cookie(response: Response) -> None:
     """
     headers = response.headers
     if type(response).vary is _WERKZEUG_VARY and "Vary" not in headers:
-        headers["Vary"] = "Cookie"
+        headers.add("Vary", "Cookie")
     else:
         response.vary.add("Cookie")
