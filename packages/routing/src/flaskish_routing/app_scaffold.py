@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -15,8 +14,31 @@ from werkzeug.routing import Rule
 from .conversion import ResponseConversion
 from .pipeline import PipelineSteps
 from .scaffold import _endpoint_from_view_func
+from .scaffold import EndpointArg
+from .scaffold import FolderArg
 from .scaffold import Scaffold
 from .scaffold import setupmethod
+from .scaffold import ViewFunc
+
+_SETUP_OVER = (
+    "The setup method '{}' can no longer be called on the application. It has"
+    " already handled its first request, any changes will not be applied"
+    " consistently.\nMake sure all imports, decorators, functions, etc. needed"
+    " to set up the application are done before running it."
+)
+
+
+def _allowed_methods(view_func: ViewFunc | None, given: Any) -> set[str]:
+    """The upper-cased methods of a new rule: ``given``, else the view's
+    ``methods``, else ``GET``.
+    """
+    default = getattr(view_func, "methods", None) or ("GET",)
+    names = default if given is None else given
+    if isinstance(names, str):
+        raise TypeError(
+            'Allowed methods must be a list of strings, for example: @app.route(..., methods=["POST"])'
+        )
+    return {str(name).upper() for name in names}
 
 
 class AppScaffold(PipelineSteps, ResponseConversion, Scaffold):
@@ -34,17 +56,14 @@ class AppScaffold(PipelineSteps, ResponseConversion, Scaffold):
         self,
         import_name: str,
         static_url_path: str | None = None,
-        static_folder: str | os.PathLike[str] | None = "static",
-        template_folder: str | os.PathLike[str] | None = None,
+        static_folder: FolderArg = "static",
+        template_folder: FolderArg = None,
         root_path: str | None = None,
         host_matching: bool = False,
     ) -> None:
+        # The next __init__ in every subclass's MRO is Scaffold's.
         super().__init__(
-            import_name=import_name,
-            static_folder=static_folder,
-            static_url_path=static_url_path,
-            template_folder=template_folder,
-            root_path=root_path,
+            import_name, static_folder, static_url_path, template_folder, root_path
         )
         #: The werkzeug map every rule is added to.
         self.url_map = self.url_map_class(host_matching=host_matching)
@@ -63,14 +82,9 @@ class AppScaffold(PipelineSteps, ResponseConversion, Scaffold):
         return os.path.splitext(os.path.basename(script))[0]
 
     def _check_setup_finished(self, f_name: str) -> None:
-        if self._got_first_request:
-            raise AssertionError(
-                f"The setup method '{f_name}' can no longer be called on the"
-                " application. It has already handled its first request, any"
-                " changes will not be applied consistently.\nMake sure all"
-                " imports, decorators, functions, etc. needed to set up the"
-                " application are done before running it."
-            )
+        if not self._got_first_request:
+            return
+        raise AssertionError(_SETUP_OVER.format(f_name))
 
     def _automatic_options_default(self) -> bool:
         config = getattr(self, "config", None)
@@ -82,8 +96,8 @@ class AppScaffold(PipelineSteps, ResponseConversion, Scaffold):
     def add_url_rule(
         self,
         rule: str,
-        endpoint: str | None = None,
-        view_func: Callable[..., Any] | None = None,
+        endpoint: EndpointArg = None,
+        view_func: ViewFunc | None = None,
         provide_automatic_options: bool | None = None,
         **options: Any,
     ) -> None:
@@ -97,41 +111,31 @@ class AppScaffold(PipelineSteps, ResponseConversion, Scaffold):
         """
         if endpoint is None:
             endpoint = _endpoint_from_view_func(view_func)
-        options["endpoint"] = endpoint
-        methods = options.pop("methods", None)
-        if methods is None:
-            methods = getattr(view_func, "methods", None) or ("GET",)
-        if isinstance(methods, str):
-            raise TypeError(
-                "Allowed methods must be a list of strings, for example:"
-                ' @app.route(..., methods=["POST"])'
-            )
-        allowed = {str(method).upper() for method in methods}
-        required = set(getattr(view_func, "required_methods", ()))
+        methods = _allowed_methods(view_func, options.pop("methods", None))
 
-        if provide_automatic_options is None:
-            provide_automatic_options = getattr(
-                view_func, "provide_automatic_options", None
-            )
-        if provide_automatic_options is None:
-            provide_automatic_options = (
-                "OPTIONS" not in allowed and self._automatic_options_default()
-            )
-            if provide_automatic_options:
-                required.add("OPTIONS")
-        allowed |= required
+        automatic = provide_automatic_options
+        if automatic is None:
+            automatic = getattr(view_func, "provide_automatic_options", None)
+        if automatic is None:
+            # Left to the app: only when the view does not list OPTIONS itself.
+            automatic = "OPTIONS" not in methods and self._automatic_options_default()
+            if automatic:
+                methods.add("OPTIONS")
+        methods.update(getattr(view_func, "required_methods", ()))
 
-        rule_obj = self.url_rule_class(rule, methods=allowed, **options)
-        rule_obj.provide_automatic_options = provide_automatic_options  # type: ignore[attr-defined]
-        self.url_map.add(rule_obj)
+        new_rule = self.url_rule_class(
+            rule, methods=methods, endpoint=endpoint, **options
+        )
+        new_rule.provide_automatic_options = automatic  # type: ignore[attr-defined]
+        self.url_map.add(new_rule)
+        if view_func is not None:
+            self._record_view(endpoint, view_func)
 
-        if view_func is None:
-            return
-        existing = self.view_functions.get(endpoint)
-        if existing is not None and existing != view_func:
+    def _record_view(self, endpoint: str, view_func: ViewFunc) -> None:
+        """Map ``endpoint`` to ``view_func``; another view already there is an error."""
+        if self.view_functions.get(endpoint, view_func) != view_func:
             raise AssertionError(
-                "View function mapping is overwriting an existing endpoint"
-                f" function: {endpoint}"
+                f"View function mapping is overwriting an existing endpoint function: {endpoint}"
             )
         self.view_functions[endpoint] = view_func
 

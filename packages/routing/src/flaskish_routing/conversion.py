@@ -100,10 +100,9 @@ class ResponseConversion:
             raise TypeError(_RETURN_TYPES.format(type(rv).__name__))
 
         if status is not None:
-            if isinstance(status, (str, bytes, bytearray)):
-                response.status = status  # type: ignore[assignment]
-            else:
-                response.status_code = status
+            # A text status ("201 CREATED") sets the whole line, a number the code.
+            textual = isinstance(status, (str, bytes, bytearray))
+            setattr(response, "status" if textual else "status_code", status)
         if headers:
             response.headers.update(headers)
         return response

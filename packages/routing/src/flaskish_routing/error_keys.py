@@ -22,9 +22,7 @@ def exc_class_and_code(
         found = default_exceptions.get(exc_class_or_code)
         if found is None:
             raise ValueError(
-                f"'{exc_class_or_code}' is not a recognized HTTP"
-                " error code. Use a subclass of HTTPException with"
-                " that code instead."
+                f"'{exc_class_or_code}' is not a recognized HTTP error code. Use a subclass of HTTPException with that code instead."
             )
         exc_class: Any = found
     else:

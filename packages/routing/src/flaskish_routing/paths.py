@@ -7,6 +7,13 @@ import os
 import sys
 from functools import cache
 
+_NO_ROOT_PATH = (
+    "No root path can be found for the provided module {!r}. This can happen"
+    " because the module came from an import hook that does not provide file name"
+    " information or because it's a namespace package. In this case the root path"
+    " needs to be explicitly provided."
+)
+
 
 def _file_of_loaded_module(import_name: str) -> str | None:
     module = sys.modules.get(import_name)
@@ -36,21 +43,21 @@ def get_root_path(import_name: str) -> str:
         return os.getcwd()
 
     get_filename = getattr(loader, "get_filename", None)
-    if get_filename is not None:
-        filename = get_filename(import_name)
-    else:
-        __import__(import_name)
-        filename = _file_of_loaded_module(import_name)
-        if filename is None:
-            raise RuntimeError(
-                "No root path can be found for the provided module"
-                f" {import_name!r}. This can happen because the module"
-                " came from an import hook that does not provide file"
-                " name information or because it's a namespace package."
-                " In this case the root path needs to be explicitly"
-                " provided."
-            )
+    filename = (
+        _file_after_import(import_name)
+        if get_filename is None
+        else get_filename(import_name)
+    )
     return os.path.dirname(os.path.abspath(str(filename)))
+
+
+def _file_after_import(import_name: str) -> str:
+    """Import the module and return its ``__file__``, which it must have."""
+    __import__(import_name)
+    found = _file_of_loaded_module(import_name)
+    if found is None:
+        raise RuntimeError(_NO_ROOT_PATH.format(import_name))
+    return found
 
 
 @cache

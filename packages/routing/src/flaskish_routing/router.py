@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse
     from _typeshed.wsgi import WSGIEnvironment
 
+_Path = str | None
+
 
 class Router(UrlBuilding, AppScaffold):
     """A WSGI application made of routes, hooks and error handlers.
@@ -45,24 +47,19 @@ class Router(UrlBuilding, AppScaffold):
         self,
         import_name: str,
         *,
-        static_folder: str | None = None,
-        static_url_path: str | None = None,
-        root_path: str | None = None,
+        static_folder: _Path = None,
+        static_url_path: _Path = None,
+        root_path: _Path = None,
         host_matching: bool = False,
     ) -> None:
+        # Unlike an application's, a router's static folder is off by default.
         super().__init__(
-            import_name,
-            static_url_path=static_url_path,
-            static_folder=static_folder,
-            root_path=root_path,
-            host_matching=host_matching,
+            import_name, static_url_path, static_folder, None, root_path, host_matching
         )
-        if self.has_static_folder:
-            self.add_url_rule(
-                f"{self.static_url_path}/<path:filename>",
-                endpoint="static",
-                view_func=self.send_static_file,
-            )
+        if not self.has_static_folder:
+            return
+        static_rule = f"{self.static_url_path}/<path:filename>"
+        self.add_url_rule(static_rule, "static", self.send_static_file)
 
     def send_static_file(self, filename: str) -> Response:
         """Serve ``filename`` from :attr:`static_folder` (the ``static`` view).

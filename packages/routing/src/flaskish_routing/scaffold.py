@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from functools import wraps
 from typing import Any
 from typing import TypeVar
@@ -14,6 +15,15 @@ from .paths import get_root_path
 from .static_paths import StaticPaths
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: A folder given to a constructor: a path, or ``None`` for no folder.
+FolderArg = str | os.PathLike[str] | None
+#: An endpoint name; ``None`` stands for the view function's ``__name__``.
+EndpointArg = str | None
+#: A view function or any other callable the scaffold records.
+ViewFunc = Callable[..., Any]
+#: What an error handler is registered for: a status code or an exception class.
+HandlerKey = type[Exception] | int
 
 #: A registry of functions keyed by blueprint name (``None``: the app itself).
 #: At runtime a ``defaultdict(list)``.
@@ -48,6 +58,16 @@ def _hook_registry() -> HookRegistry:
     return defaultdict(list)
 
 
+def _recording(record: Callable[[Any], object]) -> Callable[[F], F]:
+    """A decorator that hands the function to ``record`` and returns it as is."""
+
+    def decorate(f: F) -> F:
+        record(f)
+        return f
+
+    return decorate
+
+
 class Scaffold(StaticPaths):
     """Routes, hooks and error handlers recorded on an app or a blueprint.
 
@@ -61,19 +81,18 @@ class Scaffold(StaticPaths):
     def __init__(
         self,
         import_name: str,
-        static_folder: str | os.PathLike[str] | None = None,
+        static_folder: FolderArg = None,
         static_url_path: str | None = None,
-        template_folder: str | os.PathLike[str] | None = None,
+        template_folder: FolderArg = None,
         root_path: str | None = None,
     ) -> None:
         #: The name of the package or module this object belongs to.
         self.import_name = import_name
-        self.static_folder = static_folder
-        self.static_url_path = static_url_path
-        #: Folder of templates, relative to :attr:`root_path`.
-        self.template_folder = template_folder
         #: Absolute folder that relative paths are resolved against.
         self.root_path = get_root_path(import_name) if root_path is None else root_path
+        #: Folder of templates, relative to :attr:`root_path`.
+        self.template_folder = template_folder
+        self.static_folder, self.static_url_path = static_folder, static_url_path
 
         #: Endpoint -> view function.
         self.view_functions: dict[str, Callable[..., Any]] = {}
@@ -88,9 +107,11 @@ class Scaffold(StaticPaths):
         self.url_default_functions: HookRegistry = _hook_registry()
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.name!r}>"
+        kind = type(self).__name__
+        return f"<{kind} {self.name!r}>"
 
     def _check_setup_finished(self, f_name: str) -> None:
+        """Raise if setup methods may no longer be called (per subclass)."""
         raise NotImplementedError
 
     # -- routes -----------------------------------------------------------
@@ -101,20 +122,20 @@ class Scaffold(StaticPaths):
         go to :meth:`add_url_rule` (``endpoint``, ``methods``, werkzeug
         ``Rule`` arguments).
         """
-
-        def register(f: F) -> F:
-            endpoint = options.pop("endpoint", None)
-            self.add_url_rule(rule, endpoint, f, **options)
-            return f
-
-        return register
+        # ``endpoint`` is taken out when the decorator runs, as a positional
+        # argument evaluated before ``**options`` is unpacked.
+        return _recording(
+            lambda f: self.add_url_rule(
+                rule, options.pop("endpoint", None), f, **options
+            )
+        )
 
     def _method_route(
         self, method: str, rule: str, options: dict[str, Any]
     ) -> Callable[[F], F]:
-        if "methods" in options:
-            raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
-        return self.route(rule, methods=[method], **options)
+        if "methods" not in options:
+            return self.route(rule, methods=[method], **options)
+        raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
 
     @setupmethod
     def get(self, rule: str, **options: Any) -> Callable[[F], F]:
@@ -145,8 +166,8 @@ class Scaffold(StaticPaths):
     def add_url_rule(
         self,
         rule: str,
-        endpoint: str | None = None,
-        view_func: Callable[..., Any] | None = None,
+        endpoint: EndpointArg = None,
+        view_func: ViewFunc | None = None,
         provide_automatic_options: bool | None = None,
         **options: Any,
     ) -> None:
@@ -156,12 +177,7 @@ class Scaffold(StaticPaths):
     @setupmethod
     def endpoint(self, endpoint: str) -> Callable[[F], F]:
         """Decorate a function to be the view of ``endpoint`` (no rule added)."""
-
-        def register(f: F) -> F:
-            self.view_functions[endpoint] = f
-            return f
-
-        return register
+        return _recording(partial(self.view_functions.__setitem__, endpoint))
 
     # -- hooks ------------------------------------------------------------
 
@@ -210,28 +226,22 @@ class Scaffold(StaticPaths):
     # -- error handlers ---------------------------------------------------
 
     @setupmethod
-    def errorhandler(
-        self, code_or_exception: type[Exception] | int
-    ) -> Callable[[F], F]:
+    def errorhandler(self, code_or_exception: HandlerKey) -> Callable[[F], F]:
         """Decorate a function handling an HTTP status code or exception class."""
-
-        def register(f: F) -> F:
-            self.register_error_handler(code_or_exception, f)
-            return f
-
-        return register
+        return _recording(partial(self.register_error_handler, code_or_exception))
 
     @setupmethod
     def register_error_handler(
-        self, code_or_exception: type[Exception] | int, f: Callable[..., Any]
+        self, code_or_exception: HandlerKey, f: ViewFunc
     ) -> None:
         """The non-decorator form of :meth:`errorhandler`."""
-        exc_class, code = self._get_exc_class_and_code(code_or_exception)
-        self.error_handler_spec[None][code][exc_class] = f
+        cls, code = self._get_exc_class_and_code(code_or_exception)
+        by_class = self.error_handler_spec[None][code]
+        by_class[cls] = f
 
     @staticmethod
     def _get_exc_class_and_code(
-        exc_class_or_code: type[Exception] | int,
+        exc_class_or_code: HandlerKey,
     ) -> tuple[type[Exception], int | None]:
         """Resolve a handler key to its exception class and status code."""
         return exc_class_and_code(exc_class_or_code)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 #: Characters left as they are in a URL fragment.
 _ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
+_MaybeStr = str | None
 
 
 class UrlBuilding:
@@ -31,9 +32,9 @@ class UrlBuilding:
         self,
         endpoint: str,
         *,
-        _anchor: str | None = None,
-        _method: str | None = None,
-        _scheme: str | None = None,
+        _anchor: _MaybeStr = None,
+        _method: _MaybeStr = None,
+        _scheme: _MaybeStr = None,
         _external: bool | None = None,
         **values: Any,
     ) -> str:
@@ -59,11 +60,7 @@ class UrlBuilding:
             raise ValueError("When specifying '_scheme', '_external' must be True.")
         self.inject_url_defaults(endpoint, values)
         url: str = adapter.build(
-            endpoint,
-            values,
-            method=_method,
-            url_scheme=_scheme,
-            force_external=external,
+            endpoint, values, _method, force_external=external, url_scheme=_scheme
         )
         if _anchor is not None:
             url += "#" + quote(_anchor, safe=_ANCHOR_SAFE)

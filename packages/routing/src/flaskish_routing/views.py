@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from collections.abc import Collection
+from functools import reduce
 from typing import Any
 from typing import ClassVar
 
@@ -64,10 +65,9 @@ class View:
                 return ensure_sync(shared.dispatch_request)(**kwargs)
 
         if cls.decorators:
-            view.__name__ = name
-            view.__module__ = cls.__module__
-            for decorator in cls.decorators:
-                view = decorator(view)
+            # Named first, so that decorators using functools.wraps copy the name.
+            view.__name__, view.__module__ = name, cls.__module__
+            view = reduce(lambda inner, wrap: wrap(inner), cls.decorators, view)
 
         attributes = {
             "view_class": cls,
