@@ -31,6 +31,7 @@ if t.TYPE_CHECKING:
     from .wrappers import Request
 
 _unset: t.Any = object()
+_FINALIZING_FAILED = "Request finalizing failed with an error while handling an error"
 
 #: The environ key through which the test client keeps contexts alive.
 PRESERVE_CONTEXT_KEY = "werkzeug.debug.preserve_context"
@@ -116,15 +117,17 @@ class PipelineMixin:
         """Handle one WSGI request: push the request context, run the
         pipeline (or :meth:`handle_exception` when it raises), send the
         response, and pop the context with the error that ended it."""
-        ctx = self.request_context(environ)
         ended_by: BaseException | None = None
+        ctx = self.request_context(environ)
         try:
             try:
                 ctx.push()
                 response = self.full_dispatch_request()
-            except Exception as e:
-                ended_by = e
-                response = self.handle_exception(e)
+            except Exception:
+                # Still inside the except block: the handler may log or
+                # re-raise the active exception.
+                ended_by = sys.exc_info()[1]
+                response = self.handle_exception(t.cast(Exception, ended_by))
             return response(environ, start_response)
         except BaseException as e:
             ended_by = e
@@ -146,9 +149,8 @@ class PipelineMixin:
         try:
             if request_started.receivers:
                 request_started.send(self, _async_wrapper=self.ensure_sync)
-            rv = self.preprocess_request()
-            if rv is None:
-                rv = self.dispatch_request()
+            early = self.preprocess_request()
+            rv = self.dispatch_request() if early is None else early
         except Exception as e:
             rv = self.handle_user_exception(e)
         return self.finalize_request(rv)
@@ -204,11 +206,10 @@ class PipelineMixin:
                     self, _async_wrapper=self.ensure_sync, response=response
                 )
         except Exception:
-            if not from_error_handler:
+            if from_error_handler:
+                self.logger.exception(_FINALIZING_FAILED)
+            else:
                 raise
-            self.logger.exception(
-                "Request finalizing failed with an error while handling an error"
-            )
         return response
 
     def process_response(self, response: BaseResponse) -> BaseResponse:
