@@ -27,6 +27,23 @@ LoadAttempt = tuple[BaseLoader, Any, SourceTriple | None]
 
 _SCALARS = (str, int, float, bool)
 
+_NONE_FOUND = "Error: the template could not be found."
+_SEVERAL_FOUND = "Warning: multiple loaders returned a match for the template."
+#: Added when a lookup that did not find exactly one template ran in a
+#: request routed to a blueprint (``{}``: the blueprint's name).
+_BLUEPRINT_HINTS = (
+    "  The template was looked up from an endpoint that belongs to the blueprint {!r}.",
+    "  Maybe you did not place a template in the right folder?",
+    "  See https://flaskish.dev/docs/blueprints/#templates",
+)
+
+
+def _request_blueprint() -> str | None:
+    """The blueprint of the current request, if there is one."""
+    req_ctx = _cv_request.get(None)
+    # Plain werkzeug requests (standalone use) have no blueprint.
+    return None if req_ctx is None else getattr(req_ctx.request, "blueprint", None)
+
 
 def _describe_loader(loader: BaseLoader) -> Iterator[str]:
     """Yield lines describing a loader's class and public simple attributes."""
@@ -74,23 +91,11 @@ def explain_template_loading_attempts(
             found += 1
             lines.append(f"       -> found ({result[1] or '<string>'!r})")
 
-    if found == 0:
-        lines.append("Error: the template could not be found.")
-    elif found > 1:
-        lines.append("Warning: multiple loaders returned a match for the template.")
-
-    req_ctx = _cv_request.get(None)
-    blueprint = None
-    if req_ctx is not None:
-        # Plain werkzeug requests (standalone use) have no blueprint.
-        blueprint = getattr(req_ctx.request, "blueprint", None)
-    if blueprint is not None and found != 1:
-        lines.append(
-            "  The template was looked up from an endpoint that"
-            f" belongs to the blueprint {blueprint!r}."
-        )
-        lines.append("  Maybe you did not place a template in the right folder?")
-        lines.append("  See https://flaskish.dev/docs/blueprints/#templates")
+    if found != 1:
+        lines.append(_NONE_FOUND if found == 0 else _SEVERAL_FOUND)
+        blueprint = _request_blueprint()
+        if blueprint is not None:
+            lines.extend(hint.format(blueprint) for hint in _BLUEPRINT_HINTS)
 
     app.logger.info("\n".join(lines))
 

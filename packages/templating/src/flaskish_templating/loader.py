@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from jinja2 import BaseLoader
@@ -13,6 +15,7 @@ from .explain import LoadAttempt
 from .explain import SourceTriple
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from collections.abc import Iterator
 
     from .protocol import LoaderApp
@@ -31,23 +34,20 @@ class DispatchingJinjaLoader(BaseLoader):
         self.app = app
 
     def _loaders(self) -> Iterator[tuple[TemplateSource, BaseLoader]]:
+        """The app and each blueprint that has a loader, with that loader."""
         app = self.app
-        loader = app.jinja_loader
-        if loader is not None:
-            yield app, loader
-        for blueprint in app.iter_blueprints():
-            loader = blueprint.jinja_loader
+        owners: Iterable[TemplateSource] = chain((app,), app.iter_blueprints())
+        for owner in owners:
+            loader = owner.jinja_loader
             if loader is not None:
-                yield blueprint, loader
+                yield owner, loader
 
     def get_source(self, environment: BaseEnvironment, template: str) -> SourceTriple:
         if self.app.config["EXPLAIN_TEMPLATE_LOADING"]:
             return self._get_source_explained(environment, template)
         for _owner, loader in self._loaders():
-            try:
+            with suppress(TemplateNotFound):
                 return loader.get_source(environment, template)
-            except TemplateNotFound:
-                pass
         raise TemplateNotFound(template)
 
     def _get_source_explained(
