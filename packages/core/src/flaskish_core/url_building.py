@@ -18,6 +18,8 @@ if t.TYPE_CHECKING:
 
     from .wrappers import Request
 
+_OptStr: t.TypeAlias = "str | None"
+
 #: Characters left unquoted in the fragment that ``_anchor`` adds.
 _ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
 
@@ -77,9 +79,9 @@ class UrlBuildingMixin:
         /,
         endpoint: str,
         *,
-        _anchor: str | None = None,
-        _method: str | None = None,
-        _scheme: str | None = None,
+        _anchor: _OptStr = None,
+        _method: _OptStr = None,
+        _scheme: _OptStr = None,
         _external: bool | None = None,
         **values: t.Any,
     ) -> str:
@@ -118,17 +120,17 @@ class UrlBuildingMixin:
             self.inject_url_defaults(endpoint, values)
         try:
             url: str = adapter.build(  # type: ignore[union-attr]
-                endpoint,
-                values,
-                method=_method,
-                url_scheme=_scheme,
-                force_external=_external,
+                endpoint, values, _method, url_scheme=_scheme, force_external=_external
             )
         except BuildError as error:
-            values.update(
-                _anchor=_anchor, _method=_method, _scheme=_scheme, _external=_external
-            )
-            return self.handle_url_build_error(error, endpoint, values)
+            # The handlers see the special arguments among the values.
+            special: dict[str, t.Any] = {
+                "_anchor": _anchor,
+                "_method": _method,
+                "_scheme": _scheme,
+                "_external": _external,
+            }
+            return self.handle_url_build_error(error, endpoint, values | special)
         if _anchor is not None:
             url = f"{url}#{quote(_anchor, safe=_ANCHOR_SAFE)}"
         return url
@@ -141,11 +143,10 @@ class UrlBuildingMixin:
         for handler in self.url_build_error_handlers:
             try:
                 url = handler(error, endpoint, values)
-            except BuildError as other:
-                error = other
-            else:
                 if url is not None:
                     return url
+            except BuildError as other:
+                error = other
         raise error
 
 
