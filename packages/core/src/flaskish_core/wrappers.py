@@ -33,6 +33,40 @@ def _app_debug() -> bool:
         return False
 
 
+class _BodyLimit:
+    """A request body limit: the value set on the request, else the
+    current app's config key, else werkzeug's default outside an app."""
+
+    def __init__(self, key: str, fallback: int | None, doc: str) -> None:
+        self.key = key
+        self.fallback = fallback
+        self.__doc__ = doc
+        self.slot = ""
+
+    def __set_name__(self, owner: type[t.Any], name: str) -> None:
+        self.slot = f"_{name}"
+
+    @t.overload
+    def __get__(self, obj: None, owner: type[t.Any] | None = None) -> t.Self: ...
+
+    @t.overload
+    def __get__(self, obj: object, owner: type[t.Any] | None = None) -> int | None: ...
+
+    def __get__(
+        self, obj: object | None, owner: type[t.Any] | None = None
+    ) -> int | t.Self | None:
+        if obj is None:
+            return self
+        own: int | None = obj.__dict__.get(self.slot)
+        if own is not None:
+            return own
+        config = _app_config()
+        return self.fallback if config is None else config[self.key]
+
+    def __set__(self, obj: object, value: int | None) -> None:
+        obj.__dict__[self.slot] = value
+
+
 class Request(RequestBase):
     """werkzeug's request with what routing found and limits taken from
     the current app's config.
@@ -43,63 +77,29 @@ class Request(RequestBase):
     from werkzeug's defaults outside one, unless set on the request.
     """
 
-    json_module: t.Any = json
-
+    #: The exception URL matching raised (404, 405, redirect), if any.
+    routing_exception: HTTPException | None = None
     #: The rule that matched the URL, ``None`` before or without a match.
     url_rule: Rule | None = None
     #: The arguments the matched rule extracted from the URL.
     view_args: dict[str, t.Any] | None = None
-    #: The exception URL matching raised (404, 405, redirect), if any.
-    routing_exception: HTTPException | None = None
+    json_module: t.Any = json
 
-    _max_content_length: int | None = None
-    _max_form_memory_size: int | None = None
-    _max_form_parts: int | None = None
-
-    def _limit(self, own: int | None, key: str, fallback: int | None) -> int | None:
-        if own is not None:
-            return own
-        config = _app_config()
-        if config is None:
-            return fallback
-        return config[key]  # type: ignore[no-any-return]
-
-    @property
-    def max_content_length(self) -> int | None:
-        """Largest accepted body in bytes; larger gives 413."""
-        return self._limit(
-            self._max_content_length,
-            "MAX_CONTENT_LENGTH",
-            RequestBase.max_content_length,
-        )
-
-    @max_content_length.setter
-    def max_content_length(self, value: int | None) -> None:
-        self._max_content_length = value
-
-    @property
-    def max_form_memory_size(self) -> int | None:
-        """Largest non-file form field in bytes; larger gives 413."""
-        return self._limit(
-            self._max_form_memory_size,
-            "MAX_FORM_MEMORY_SIZE",
-            RequestBase.max_form_memory_size,
-        )
-
-    @max_form_memory_size.setter
-    def max_form_memory_size(self, value: int | None) -> None:
-        self._max_form_memory_size = value
-
-    @property  # type: ignore[override]
-    def max_form_parts(self) -> int | None:
-        """Most multipart parts accepted; more gives 413."""
-        return self._limit(
-            self._max_form_parts, "MAX_FORM_PARTS", RequestBase.max_form_parts
-        )
-
-    @max_form_parts.setter
-    def max_form_parts(self, value: int | None) -> None:
-        self._max_form_parts = value
+    max_content_length = _BodyLimit(
+        "MAX_CONTENT_LENGTH",
+        RequestBase.max_content_length,
+        "Largest accepted body in bytes; larger gives 413.",
+    )
+    max_form_memory_size = _BodyLimit(
+        "MAX_FORM_MEMORY_SIZE",
+        RequestBase.max_form_memory_size,
+        "Largest non-file form field in bytes; larger gives 413.",
+    )
+    max_form_parts = _BodyLimit(  # type: ignore[assignment]
+        "MAX_FORM_PARTS",
+        RequestBase.max_form_parts,
+        "Most multipart parts accepted; more gives 413.",
+    )
 
     @property
     def endpoint(self) -> str | None:
@@ -134,18 +134,18 @@ class Request(RequestBase):
         try:
             return super().on_json_loading_failed(e)
         except BadRequest as detailed:
-            if _app_debug():
-                raise
-            raise BadRequest() from detailed
+            if not _app_debug():
+                raise BadRequest() from detailed
+            raise
 
 
 class Response(ResponseBase):
     """werkzeug's response with an HTML default mimetype and the cookie
     size limit taken from the current app's ``MAX_COOKIE_SIZE``."""
 
-    default_mimetype: str | None = "text/html"
     json_module = json
     autocorrect_location_header = False
+    default_mimetype: str | None = "text/html"
 
     @property
     def max_cookie_size(self) -> int:  # type: ignore[override]
