@@ -97,12 +97,15 @@ class ErrorHandlingMixin:
         function with its registered handler; HTTP exceptions that are not
         trapped go to :meth:`handle_http_exception`. Without a handler the
         exception is re-raised."""
-        if isinstance(e, BadRequestKeyError) and (
-            self.debug or self.config["TRAP_BAD_REQUEST_ERRORS"]
-        ):
-            e.show_exception = True
-        if isinstance(e, HTTPException) and not self.trap_http_exception(e):
-            return self.handle_http_exception(e)
+        if isinstance(e, HTTPException):
+            # Key errors of request data name the missing key when debugging
+            # or when bad requests are trapped.
+            if isinstance(e, BadRequestKeyError) and (
+                self.debug or self.config["TRAP_BAD_REQUEST_ERRORS"]
+            ):
+                e.show_exception = True
+            if not self.trap_http_exception(e):
+                return self.handle_http_exception(e)
         handler = self._find_error_handler(e, _request_blueprints())
         if handler is None:
             raise e
@@ -122,20 +125,25 @@ class ErrorHandlingMixin:
             got_request_exception.send(
                 self, _async_wrapper=self.ensure_sync, exception=e
             )
-        propagate = self.config["PROPAGATE_EXCEPTIONS"]
-        if propagate is None:
-            propagate = self.testing or self.debug
-        if propagate:
-            if exc_info[1] is e:
-                raise
-            raise e
+        if self._propagates_exceptions():
+            if exc_info[1] is not e:
+                raise e
+            raise
 
         self.log_exception(exc_info)
-        server_error: t.Any = InternalServerError(original_exception=e)
-        handler = self._find_error_handler(server_error, _request_blueprints())
-        if handler is not None:
-            server_error = self.ensure_sync(handler)(server_error)
-        return self.finalize_request(server_error, from_error_handler=True)
+        wrapped = InternalServerError(original_exception=e)
+        handler = self._find_error_handler(wrapped, _request_blueprints())
+        outcome: t.Any = (
+            wrapped if handler is None else self.ensure_sync(handler)(wrapped)
+        )
+        return self.finalize_request(outcome, from_error_handler=True)
+
+    def _propagates_exceptions(self) -> bool:
+        """``PROPAGATE_EXCEPTIONS``; when unset, on in testing or debug mode."""
+        configured = self.config["PROPAGATE_EXCEPTIONS"]
+        if configured is None:
+            return self.testing or self.debug
+        return bool(configured)
 
     def raise_routing_exception(self, request: Request) -> t.NoReturn:
         """Raise the exception URL matching stored on ``request``.
