@@ -9,6 +9,7 @@ from a secret key and salt (one HMAC per key per call otherwise).
 from __future__ import annotations
 
 from typing import Any
+from typing import cast
 
 from itsdangerous import TimestampSigner
 from itsdangerous import URLSafeTimedSerializer
@@ -81,5 +82,5 @@ class SessionSerializer(URLSafeTimedSerializer):
         signer checks the token directly."""
         if return_timestamp or salt is not None or self.fallback_signers:
             return super().loads(s, max_age, return_timestamp, salt)
-        signer: TimestampSigner = self.make_signer()  # type: ignore[assignment]
+        signer = cast(TimestampSigner, self.make_signer())
         return self.load_payload(signer.unsign(s, max_age=max_age))
