@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from contextvars import Token
 from functools import cached_property
-from types import TracebackType
 from typing import Any
 from typing import Self
 from typing import TYPE_CHECKING
@@ -27,6 +26,13 @@ __all__ = ["AppContext", "RequestContext", "_AppCtxGlobals"]
 _sentinel: Any = object()
 
 
+def _mismatch(kind: str, current: object, popped: object) -> AssertionError:
+    """The error for popping a context that is not the current one."""
+    return AssertionError(
+        f"Popped wrong {kind} context. ({current!r} instead of {popped!r})"
+    )
+
+
 class _Pushable:
     """``with ctx:`` pushes ``ctx`` and pops it with the exception, if any."""
 
@@ -40,13 +46,9 @@ class _Pushable:
         self.push()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.pop(exc_value)
+    def __exit__(self, *exc_info: Any) -> None:
+        # exc_info is (type, value, traceback); teardown gets the value.
+        self.pop(exc_info[1])
 
 
 class AppContext(_Pushable):
@@ -89,9 +91,7 @@ class AppContext(_Pushable):
             current = _cv_app.get(None)
             _cv_app.reset(self._cv_tokens.pop())
         if current is not self:
-            raise AssertionError(
-                f"Popped wrong app context. ({current!r} instead of {self!r})"
-            )
+            raise _mismatch("app", current, self)
         self.app.notify_app_context_popped()
 
 
@@ -185,28 +185,27 @@ class RequestContext(_Pushable):
         (by default the exception being handled) and closes the request. The
         context variables are restored even if teardown raises.
         """
-        last = len(self._cv_tokens) == 1
+        current = _cv_request.get(None)
         if exc is _sentinel:
             exc = sys.exc_info()[1]
+        tokens = self._cv_tokens
+        outermost = len(tokens) == 1
+        token, own_app_ctx = tokens.pop()
         try:
-            if last:
+            if outermost:
+                request = self.request
                 try:
                     self.app.do_teardown_request(exc)
                 finally:
-                    self.request.close()
+                    request.close()
+                    # Drop werkzeug's environ -> request link: no cycle for the GC.
+                    request.environ["werkzeug.request"] = None
         finally:
-            current = _cv_request.get(None)
-            token, app_ctx = self._cv_tokens.pop()
             _cv_request.reset(token)
-            if last:
-                # Break the environ -> request -> environ cycle now.
-                self.request.environ["werkzeug.request"] = None
-            if app_ctx is not None:
-                app_ctx.pop(exc)
+            if own_app_ctx is not None:
+                own_app_ctx.pop(exc)
         if current is not self:
-            raise AssertionError(
-                f"Popped wrong request context. ({current!r} instead of {self!r})"
-            )
+            raise _mismatch("request", current, self)
 
     def __repr__(self) -> str:
         return (

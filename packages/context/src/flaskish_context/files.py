@@ -15,6 +15,16 @@ from werkzeug.wrappers import Response
 from .globals import current_app
 from .globals import request
 
+PathText = os.PathLike[str] | str
+#: A path (relative to the app's ``root_path``) or a file opened in binary mode.
+FileSource = PathText | IO[bytes]
+MaybeText = str | None
+#: ``True`` to compute an ETag, ``False`` for none, or the ETag itself.
+ETag = bool | str
+LastModified = datetime | int | float | None
+#: Seconds, or a function of the file name giving them; ``None`` asks the app.
+MaxAge = int | Callable[[str | None], int | None] | None
+
 
 def _bind(options: dict[str, Any]) -> dict[str, Any]:
     # Reading the proxies raises the usual "outside of context" errors.
@@ -30,14 +40,14 @@ def _bind(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def send_file(
-    path_or_file: os.PathLike[str] | str | IO[bytes],
-    mimetype: str | None = None,
+    path_or_file: FileSource,
+    mimetype: MaybeText = None,
     as_attachment: bool = False,
-    download_name: str | None = None,
+    download_name: MaybeText = None,
     conditional: bool = True,
-    etag: bool | str = True,
-    last_modified: datetime | int | float | None = None,
-    max_age: int | Callable[[str | None], int | None] | None = None,
+    etag: ETag = True,
+    last_modified: LastModified = None,
+    max_age: MaxAge = None,
 ) -> Response:
     """Send a file (a path relative to the app's ``root_path``, or a binary file).
 
@@ -60,8 +70,8 @@ def send_file(
 
 
 def send_from_directory(
-    directory: os.PathLike[str] | str,
-    path: os.PathLike[str] | str,
+    directory: PathText,
+    path: PathText,
     **kwargs: Any,
 ) -> Response:
     """Send ``path`` from inside ``directory``; paths escaping it give 404.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
+from contextlib import ExitStack
 from functools import wraps
 from typing import Any
 from typing import overload
@@ -109,10 +110,10 @@ def _iterate_in_context(it: Iterator[T]) -> Iterator[T]:
     # variables are set in the context that consumes the iterator.
     yield None  # type: ignore[misc]
     # The app context first, so the request context does not make its own.
-    with app_ctx, req_ctx:
-        try:
-            yield from it
-        finally:
-            close = getattr(it, "close", None)
-            if close is not None:
-                close()
+    with ExitStack() as stack:
+        stack.enter_context(app_ctx)
+        stack.enter_context(req_ctx)
+        # Unwound first: a wrapped WSGI iterable is closed inside the contexts.
+        if hasattr(it, "close"):
+            stack.callback(it.close)
+        yield from it

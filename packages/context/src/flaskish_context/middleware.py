@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIEnvironment
 
 TeardownCallable = Callable[[BaseException | None], object]
+#: Makes the session of a request (``ContextMiddleware(open_session=...)``).
+SessionOpener = Callable[[Request], Any]
+MaybeText = str | None
+MaybeMap = Map | None
+MaybeOpener = SessionOpener | None
 
 
 class ContextMiddleware(StaticFilesMixin):
@@ -54,10 +59,10 @@ class ContextMiddleware(StaticFilesMixin):
         self,
         wsgi_app: WSGIApplication,
         *,
-        name: str | None = None,
-        url_map: Map | None = None,
-        open_session: Callable[[Request], Any] | None = None,
-        root_path: str | None = None,
+        name: MaybeText = None,
+        url_map: MaybeMap = None,
+        open_session: MaybeOpener = None,
+        root_path: MaybeText = None,
     ) -> None:
         self.wsgi_app = wsgi_app
         self.name = name or getattr(wsgi_app, "__name__", type(wsgi_app).__name__)
