@@ -19,6 +19,9 @@ _BLOCKED_BY_CLI = (
     ' "__main__"\' guard.'
 )
 
+_T = t.TypeVar("_T")
+_Maybe: t.TypeAlias = "_T | None"
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
 
@@ -53,9 +56,9 @@ class ServingMixin:
 
     def run(
         self,
-        host: str | None = None,
-        port: int | None = None,
-        debug: bool | None = None,
+        host: _Maybe[str] = None,
+        port: _Maybe[int] = None,
+        debug: _Maybe[bool] = None,
         load_dotenv: bool = True,
         **options: t.Any,
     ) -> None:
