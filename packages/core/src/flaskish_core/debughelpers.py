@@ -21,21 +21,21 @@ class DebugFilesKeyError(KeyError, AssertionError):
     in the form: the form was sent without ``multipart/form-data``."""
 
     def __init__(self, request: Request, key: str) -> None:
-        parts = [
+        submitted = ", ".join(map(repr, request.form.getlist(key)))
+        text = (
             f"You tried to access the file {key!r} in the request.files "
             "dictionary but it does not exist. The mimetype for the request "
             f"is {request.mimetype!r} instead of 'multipart/form-data' which "
             "means that no file contents were transmitted. To fix this error "
             'you should provide enctype="multipart/form-data" in your form.'
-        ]
-        sent = request.form.getlist(key)
-        if sent:
-            listed = ", ".join(map(repr, sent))
-            parts.append(
+        )
+        if submitted:
+            text += (
                 "\n\nThe browser instead transmitted some file names. This "
-                f"was submitted: {listed}"
+                f"was submitted: {submitted}"
             )
-        self.msg = "".join(parts)
+        #: The explanation :func:`str` shows.
+        self.msg = text
 
     def __str__(self) -> str:
         return self.msg

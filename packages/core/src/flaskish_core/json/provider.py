@@ -87,10 +87,13 @@ class DefaultJSONProvider(JSONProvider):
 
     def dumps(self, obj: t.Any, **kwargs: t.Any) -> str:
         """Serialize ``obj`` with this provider's options as defaults."""
-        kwargs.setdefault("default", self.default)
-        kwargs.setdefault("ensure_ascii", self.ensure_ascii)
-        kwargs.setdefault("sort_keys", self.sort_keys)
-        return json.dumps(obj, **kwargs)
+        options = {
+            "default": self.default,
+            "ensure_ascii": self.ensure_ascii,
+            "sort_keys": self.sort_keys,
+            **kwargs,
+        }
+        return json.dumps(obj, **options)
 
     def loads(self, s: str | bytes, **kwargs: t.Any) -> t.Any:
         """Parse ``s`` with :func:`json.loads`."""
