@@ -107,12 +107,8 @@ def _parse_app_expression(
     if not isinstance(node.func, ast.Name):
         raise NoAppException(f"Function reference must be a simple name: {app_name!r}.")
     try:
-        args = [ast.literal_eval(arg) for arg in node.args]
-        kwargs = {
-            kw.arg: ast.literal_eval(kw.value)
-            for kw in node.keywords
-            if kw.arg is not None
-        }
+        args = list(map(ast.literal_eval, node.args))
+        kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
     except ValueError:
         # literal_eval's own messages do not say which argument failed.
         message = f"Failed to parse arguments as literal values: {app_name!r}."
@@ -146,9 +142,8 @@ def find_object_by_string(
     try:
         target = getattr(module, name)
     except AttributeError as exc:
-        raise NoAppException(
-            f"Failed to find attribute {name!r} in {module.__name__!r}."
-        ) from exc
+        missing = f"Failed to find attribute {name!r} in {module.__name__!r}."
+        raise NoAppException(missing) from exc
 
     if not inspect.isfunction(target):
         return target
@@ -191,23 +186,23 @@ def prepare_import(path: str) -> str:
     directory or a plain module name. The first directory above the
     package structure is put at the front of ``sys.path``.
     """
-    location = os.path.realpath(path)
-    stem, suffix = os.path.splitext(location)
-    if suffix == ".py":
-        location = stem
-    if os.path.basename(location) == "__init__":
-        location = os.path.dirname(location)
+    folder, part = os.path.split(_module_location(path))
+    parts = [part]
+    # Climb while the folder holding the last part is itself a package.
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder, part = os.path.split(folder)
+        parts.append(part)
+    if sys.path[:1] != [folder]:
+        sys.path.insert(0, folder)
+    return ".".join(reversed(parts))
 
-    parts: list[str] = []
-    while True:
-        location, part = os.path.split(location)
-        parts.insert(0, part)
-        if not os.path.isfile(os.path.join(location, "__init__.py")):
-            break
 
-    if not sys.path or sys.path[0] != location:
-        sys.path.insert(0, location)
-    return ".".join(parts)
+def _module_location(path: str) -> str:
+    """The real ``path`` without a ``.py`` suffix or a final ``__init__``."""
+    stem, suffix = os.path.splitext(os.path.realpath(path))
+    location = stem if suffix == ".py" else stem + suffix
+    parent, last = os.path.split(location)
+    return parent if last == "__init__" else location
 
 
 def _is_missing_module(error: ImportError, module_name: str) -> bool:

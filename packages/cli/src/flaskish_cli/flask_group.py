@@ -24,8 +24,11 @@ from .script_info import ScriptInfo
 from .shell import shell_command
 from .version import version_option
 
+ParentContext = click.Context | None
+
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from collections.abc import Iterable
 
     from .protocol import CliApp
 
@@ -70,21 +73,27 @@ class FlaskGroup(AppGroup):
         settings = extra.setdefault("context_settings", {})
         settings.setdefault("auto_envvar_prefix", "FLASK")
         super().__init__(params=params, **extra)
-
-        self.load_dotenv = load_dotenv
-        self.set_debug_flag = set_debug_flag
         self.create_app = create_app
-        if add_default_commands:
-            for command in (run_command, shell_command, routes_command):
-                self.add_command(command)
+        self.load_dotenv, self.set_debug_flag = load_dotenv, set_debug_flag
         self._plugins_loaded = False
+        if add_default_commands:
+            self._add_all(
+                (command, None)
+                for command in (run_command, shell_command, routes_command)
+            )
+
+    def _add_all(self, commands: Iterable[tuple[click.Command, str | None]]) -> None:
+        for command, name in commands:
+            self.add_command(command, name)
 
     def _load_plugin_commands(self) -> None:
         if self._plugins_loaded:
             return
-        for group in PLUGIN_GROUPS:
-            for entry in importlib.metadata.entry_points(group=group):
-                self.add_command(entry.load(), entry.name)
+        self._add_all(
+            (entry.load(), entry.name)
+            for group in PLUGIN_GROUPS
+            for entry in importlib.metadata.entry_points(group=group)
+        )
         self._plugins_loaded = True
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
@@ -138,18 +147,17 @@ class FlaskGroup(AppGroup):
         self,
         info_name: str | None,
         args: list[str],
-        parent: click.Context | None = None,
+        parent: ParentContext = None,
         **extra: Any,
     ) -> click.Context:
         """Create the context with a :class:`ScriptInfo` as its ``obj``."""
-        # Tells app.run() it is being imported by the CLI and must not start
-        # a second server.
+        obj_given = "obj" in extra or "obj" in self.context_settings
+        if not obj_given:
+            settings = (self.create_app, self.set_debug_flag, self.load_dotenv)
+            extra["obj"] = ScriptInfo(None, *settings)
+        # app.run() reads this: under the CLI it must not start a second server.
         os.environ["FLASK_RUN_FROM_CLI"] = "true"
-        if "obj" not in extra and "obj" not in self.context_settings:
-            extra["obj"] = ScriptInfo(
-                None, self.create_app, self.set_debug_flag, self.load_dotenv
-            )
-        return super().make_context(info_name, args, parent=parent, **extra)
+        return super().make_context(info_name, args, parent, **extra)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Process ``--env-file`` and ``--app`` from the environment before

@@ -7,12 +7,26 @@ custom group callback keeps the behaviour.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 import click
 from click.core import ParameterSource
 
+from .env_files import _import_dotenv
 from .env_files import load_dotenv
 from .script_info import ScriptInfo
+
+Callback = Callable[[click.Context, click.Parameter, Any], Any]
+
+
+def _callback_option(
+    decls: list[str], callback: Callback, help: str, **extra: Any
+) -> click.Option:
+    """An option that only acts through ``callback`` (no value is passed on)."""
+    return click.Option(
+        decls, callback=callback, expose_value=False, help=help, **extra
+    )
 
 
 def _remember_app(
@@ -24,20 +38,17 @@ def _remember_app(
 
 
 #: ``-A/--app``; eager so the app's commands show up in ``--help``.
-app_option = click.Option(
+app_option = _callback_option(
     ["-A", "--app"],
+    _remember_app,
+    "The application or factory to load, as 'module:name'. The module may"
+    " be a dotted import or a file path. The name can be left out when it"
+    " is 'app', 'application', 'create_app' or 'make_app', and can be"
+    " 'name(args)' to call a factory with arguments. Any other WSGI"
+    " callable named this way can be served by 'run'.",
     metavar="IMPORT",
     envvar=["FLASKISH_APP", "FLASK_APP"],
-    help=(
-        "The application or factory to load, as 'module:name'. The module may"
-        " be a dotted import or a file path. The name can be left out when it"
-        " is 'app', 'application', 'create_app' or 'make_app', and can be"
-        " 'name(args)' to call a factory with arguments. Any other WSGI"
-        " callable named this way can be served by 'run'."
-    ),
     is_eager=True,
-    expose_value=False,
-    callback=_remember_app,
 )
 
 
@@ -54,25 +65,19 @@ def _export_debug(
 
 
 #: ``--debug/--no-debug``; also added to the ``run`` command.
-debug_option = click.Option(
-    ["--debug/--no-debug"],
-    callback=_export_debug,
-    expose_value=False,
-    help="Set debug mode.",
+debug_option = _callback_option(
+    ["--debug/--no-debug"], _export_debug, "Set debug mode."
 )
 
 
 def _load_env_file(
     ctx: click.Context, param: click.Parameter, value: str | None
 ) -> str | None:
-    try:
-        import dotenv  # noqa: F401
-    except ImportError:
-        # Without a file given, load_dotenv below still prints its hint.
-        if value is not None:
-            message = "python-dotenv must be installed to load an env file."
-            raise click.BadParameter(message, ctx, param) from None
-
+    # Without a file given, a missing python-dotenv is only the hint that
+    # load_dotenv prints below.
+    if value is not None and _import_dotenv() is None:
+        message = "python-dotenv must be installed to load an env file."
+        raise click.BadParameter(message, ctx, param)
     defaults = ctx.ensure_object(ScriptInfo).load_dotenv_defaults
     if value is not None or defaults:
         load_dotenv(value, load_defaults=defaults)
@@ -80,15 +85,12 @@ def _load_env_file(
 
 
 #: ``-e/--env-file``; the first eager option, so ``--app`` can come from it.
-env_file_option = click.Option(
+env_file_option = _callback_option(
     ["-e", "--env-file"],
+    _load_env_file,
+    "Read environment variables from this file; it overrides '.env' and"
+    " '.flaskenv', and variables already set in the environment override"
+    " all of them. Needs python-dotenv.",
     type=click.Path(dir_okay=False, exists=True),
-    help=(
-        "Read environment variables from this file; it overrides '.env' and"
-        " '.flaskenv', and variables already set in the environment override"
-        " all of them. Needs python-dotenv."
-    ),
     is_eager=True,
-    expose_value=False,
-    callback=_load_env_file,
 )
