@@ -13,7 +13,11 @@ def show_server_banner(debug: bool | None, app_import_path: str | None) -> None:
     """
     if is_running_from_reloader():
         return
-    if app_import_path is not None:
-        click.echo(f" * Serving Flask app '{app_import_path}'")
-    if debug is not None:
-        click.echo(f" * Debug mode: {'on' if debug else 'off'}")
+    lines = (
+        None
+        if app_import_path is None
+        else f" * Serving Flask app '{app_import_path}'",
+        None if debug is None else f" * Debug mode: {'on' if debug else 'off'}",
+    )
+    for line in filter(None, lines):
+        click.echo(line)

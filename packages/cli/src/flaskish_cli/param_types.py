@@ -9,6 +9,9 @@ from typing import Any
 import click
 from werkzeug.utils import import_string
 
+MaybeParam = click.Parameter | None
+MaybeContext = click.Context | None
+
 
 class CertParamType(click.ParamType):  # type: ignore[type-arg]
     """The ``--cert`` value: an existing file, ``adhoc``, or the import path
@@ -20,25 +23,29 @@ class CertParamType(click.ParamType):  # type: ignore[type-arg]
     def __init__(self) -> None:
         self.path_type = click.Path(exists=True, dir_okay=False, resolve_path=True)
 
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> Any:
+    def convert(self, value: Any, param: MaybeParam, ctx: MaybeContext) -> Any:
         try:
             return self.path_type(value, param, ctx)
         except click.BadParameter:
             text = click.STRING(value, param, ctx).lower()
-            if text == "adhoc":
-                _require_cryptography(param, ctx)
-                return text
-            context = import_string(text, silent=True)
-            if isinstance(context, ssl.SSLContext):
-                return context
-            raise
+            other = _adhoc_or_context(text, param, ctx)
+            if other is None:
+                raise
+            return other
 
 
-def _require_cryptography(
-    param: click.Parameter | None, ctx: click.Context | None
-) -> None:
+def _adhoc_or_context(
+    text: str, param: MaybeParam, ctx: MaybeContext
+) -> str | ssl.SSLContext | None:
+    """``"adhoc"``, or the SSLContext ``text`` imports; ``None`` otherwise."""
+    if text == "adhoc":
+        _require_cryptography(param, ctx)
+        return text
+    imported = import_string(text, silent=True)
+    return imported if isinstance(imported, ssl.SSLContext) else None
+
+
+def _require_cryptography(param: MaybeParam, ctx: MaybeContext) -> None:
     try:
         importlib.import_module("cryptography")
     except ImportError:
@@ -53,25 +60,29 @@ def validate_key(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     ``ssl_context`` of ``run_simple``; ``adhoc`` and an SSLContext take none.
     """
     cert = ctx.params.get("cert")
-    adhoc = cert == "adhoc"
-    is_context = isinstance(cert, ssl.SSLContext)
-
+    kind = _cert_kind(cert)
     if value is None:
-        if cert and not (adhoc or is_context):
+        if kind == "file":
             raise click.BadParameter('Required when using "--cert".', ctx, param)
         return value
-    if adhoc:
-        raise click.BadParameter(
-            'When "--cert" is "adhoc", "--key" is not used.', ctx, param
-        )
-    if is_context:
-        raise click.BadParameter(
-            'When "--cert" is an SSLContext object, "--key" is not used.', ctx, param
-        )
-    if not cert:
-        raise click.BadParameter('"--cert" must also be specified.', ctx, param)
+    if kind != "file":
+        raise click.BadParameter(_UNUSABLE_KEY[kind], ctx, param)
     ctx.params["cert"] = (cert, value)
     return value
+
+
+def _cert_kind(cert: Any) -> str:
+    if isinstance(cert, ssl.SSLContext):
+        return "context"
+    return "adhoc" if cert == "adhoc" else "file" if cert else "none"
+
+
+# Why ``--key`` cannot go with each kind of ``--cert`` value.
+_UNUSABLE_KEY = {
+    "adhoc": 'When "--cert" is "adhoc", "--key" is not used.',
+    "context": 'When "--cert" is an SSLContext object, "--key" is not used.',
+    "none": '"--cert" must also be specified.',
+}
 
 
 class SeparatedPathType(click.Path):
@@ -79,8 +90,6 @@ class SeparatedPathType(click.Path):
     :class:`click.Path`.
     """
 
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> Any:
-        check_one = super().convert
-        return [check_one(item, param, ctx) for item in self.split_envvar_value(value)]
+    def convert(self, value: Any, param: MaybeParam, ctx: MaybeContext) -> Any:
+        items = self.split_envvar_value(value)
+        return [click.Path.convert(self, item, param, ctx) for item in items]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,8 @@ from .app_group import active_app
 from .app_group import with_appcontext
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from werkzeug.routing import Rule
 
 _SORTS = ("endpoint", "methods", "domain", "rule", "match")
@@ -27,22 +30,21 @@ def _route_table(
     def domain(rule: Rule) -> str:
         return (rule.host if host_matching else rule.subdomain) or ""
 
-    with_domain = any(domain(rule) for rule in rules)
-    header = ["Endpoint", "Methods"]
-    keys = ["endpoint", "methods"]
-    if with_domain:
-        header.append("Host" if host_matching else "Subdomain")
-        keys.append("domain")
-    header.append("Rule")
-    keys.append("rule")
+    def methods(rule: Rule) -> str:
+        return ", ".join(sorted((rule.methods or set()) - hidden))
 
-    rows = []
-    for rule in rules:
-        row = [rule.endpoint, ", ".join(sorted((rule.methods or set()) - hidden))]
-        if with_domain:
-            row.append(domain(rule))
-        row.append(rule.rule)
-        rows.append(row)
+    # (heading, --sort key, cell of a rule) per column.
+    columns: list[tuple[str, str, Callable[[Rule], str]]] = [
+        ("Endpoint", "endpoint", attrgetter("endpoint")),
+        ("Methods", "methods", methods),
+    ]
+    if any(map(domain, rules)):
+        columns.append(("Host" if host_matching else "Subdomain", "domain", domain))
+    columns.append(("Rule", "rule", attrgetter("rule")))
+
+    header = [heading for heading, _, _ in columns]
+    keys = [key for _, key, _ in columns]
+    rows = [[cell(rule) for _, _, cell in columns] for rule in rules]
     return header, keys, rows
 
 

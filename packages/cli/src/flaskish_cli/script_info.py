@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from typing import cast
 from typing import TYPE_CHECKING
@@ -21,14 +22,14 @@ from .flags import get_load_dotenv
 from .protocol import is_app
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from .protocol import CliApp
 
 # "module:name" splits at the first colon that does not start a Windows
 # drive path such as "C:\\project\\app.py".
 _NAME_SEPARATOR = re.compile(r":(?![\\/])")
 _DEFAULT_FILES = ("wsgi.py", "app.py")
+#: ``create_app``: called (with no arguments) to make the application.
+AppFactory = Callable[..., Any]
 
 
 class ScriptInfo:
@@ -46,17 +47,16 @@ class ScriptInfo:
     def __init__(
         self,
         app_import_path: str | None = None,
-        create_app: Callable[..., Any] | None = None,
+        create_app: AppFactory | None = None,
         set_debug_flag: bool = True,
         load_dotenv_defaults: bool = True,
     ) -> None:
-        self.app_import_path = app_import_path
-        self.create_app = create_app
-        #: Free-form data attached to this script info.
-        self.data: dict[Any, Any] = {}
+        self.app_import_path, self.create_app = app_import_path, create_app
         self.set_debug_flag = set_debug_flag
         #: Only recorded here; the group decides whether to load the files.
         self.load_dotenv_defaults = get_load_dotenv(load_dotenv_defaults)
+        #: Free-form data attached to this script info.
+        self.data: dict[Any, Any] = {}
         self._loaded_app: CliApp | None = None
         self._loaded_wsgi: Callable[..., Any] | None = None
         self._wsgi_origin = ""
