@@ -181,3 +181,16 @@ def test_relative_location_header_kept() -> None:
     }
     headers = response.get_wsgi_headers(environ)
     assert headers["Location"] == "/next"
+
+
+def test_blueprints_follow_a_replaced_rule() -> None:
+    from werkzeug.routing import Rule
+    from werkzeug.test import EnvironBuilder
+
+    request = Request(EnvironBuilder().get_environ())
+    assert request.blueprints == []
+    request.url_rule = Rule("/", endpoint="outer.inner.view")
+    assert request.blueprints == ["outer.inner", "outer"]
+    assert request.blueprints is request.blueprints
+    request.url_rule = Rule("/", endpoint="other.view")
+    assert request.blueprints == ["other"]

@@ -118,8 +118,15 @@ class Request(RequestBase):
     @property
     def blueprints(self) -> list[str]:
         """The current blueprint and its parents, innermost first."""
+        rule = self.url_rule
+        # The pipeline asks several times per request: remembered per rule.
+        known = self.__dict__.get("_blueprints_of")
+        if known is not None and known[0] is rule:
+            return known[1]  # type: ignore[no-any-return]
         name = self.blueprint
-        return [] if name is None else _split_blueprint_path(name)
+        chain = [] if name is None else _split_blueprint_path(name)
+        self.__dict__["_blueprints_of"] = (rule, chain)
+        return chain
 
     def _load_form_data(self) -> None:
         super()._load_form_data()

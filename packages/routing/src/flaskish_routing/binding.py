@@ -23,6 +23,8 @@ _Bound = tuple[str, str, "str | None", str]
 
 def _wsgi_text(value: str) -> str:
     # WSGI carries URL parts as latin-1 decoded bytes; re-decode as UTF-8.
+    if value.isascii():
+        return value
     return value.encode("latin1").decode(errors="replace")
 
 
