@@ -114,18 +114,22 @@ class SecureCookieSessionInterface(SessionInterface):
         if signer is None:
             return None
         token = request.cookies.get(self.get_cookie_name(app))
-        if not token:
-            return self.session_class()
-        lifetime = int(app.permanent_session_lifetime.total_seconds())
+        data = self._verified_data(app, signer, token) if token else None
+        # Anything but a dict (no cookie, a bad one, or a payload signed
+        # elsewhere with the same key and salt) gives an empty session.
+        if isinstance(data, dict):
+            return self.session_class(data)
+        return self.session_class()
+
+    @staticmethod
+    def _verified_data(
+        app: SessionApp, signer: URLSafeTimedSerializer, token: str
+    ) -> Any:
+        lifetime = app.permanent_session_lifetime.total_seconds()
         try:
-            data = signer.loads(token, max_age=lifetime)
+            return signer.loads(token, max_age=int(lifetime))
         except BadSignature:
-            return self.session_class()
-        if not isinstance(data, dict):
-            # Correctly signed but not a session (signed elsewhere with the
-            # same key and salt): treat it like a bad cookie.
-            return self.session_class()
-        return self.session_class(data)
+            return None
 
     def _cookie_options(self, app: SessionApp) -> dict[str, Any]:
         # The getters run in the same order as Flask's, for subclasses

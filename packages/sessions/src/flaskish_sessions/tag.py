@@ -78,6 +78,9 @@ class TaggedJSONSerializer:
         self.tags: dict[str, JSONTag] = {}
         #: Tags in the order values are checked against them when dumping.
         self.order: list[JSONTag] = []
+        self._register_defaults()
+
+    def _register_defaults(self) -> None:
         for tag_class in self.default_tags:
             self.register(tag_class)
 
