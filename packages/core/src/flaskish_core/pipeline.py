@@ -46,6 +46,10 @@ class PipelineMixin:
         def logger(self) -> logging.Logger: ...
 
         view_functions: dict[str, t.Callable[..., t.Any]]
+        url_value_preprocessors: dict[str | None, list[t.Callable[..., t.Any]]]
+        before_request_funcs: dict[str | None, list[t.Callable[..., t.Any]]]
+        after_request_funcs: dict[str | None, list[t.Callable[..., t.Any]]]
+        teardown_request_funcs: dict[str | None, list[t.Callable[..., t.Any]]]
         teardown_appcontext_funcs: list[t.Callable[[BaseException | None], t.Any]]
         _got_first_request: bool
         response_class: type[BaseResponse]
@@ -161,9 +165,14 @@ class PipelineMixin:
         The first value other than ``None`` a function returns is returned
         and ends the chain; the view is then not called."""
         request = _cv_request.get().request
-        blueprints = request.blueprints
-        self._preprocess_url_values(request.endpoint, request.view_args, blueprints)
-        return self._run_before_request(blueprints)
+        # Both registries are usually empty: skip the calls then.
+        if self.url_value_preprocessors:
+            self._preprocess_url_values(
+                request.endpoint, request.view_args, request.blueprints
+            )
+        if self.before_request_funcs:
+            return self._run_before_request(request.blueprints)
+        return None
 
     def dispatch_request(self) -> t.Any:
         """Call the view of the matched rule with the URL's arguments (or
@@ -219,7 +228,8 @@ class PipelineMixin:
         ctx = _cv_request.get()
         for func in ctx._after_request_functions:
             response = self.ensure_sync(func)(response)
-        response = self._run_after_request(response, ctx.request.blueprints)
+        if self.after_request_funcs:
+            response = self._run_after_request(response, ctx.request.blueprints)
         self._save_request_session(ctx, response)
         return response
 
@@ -233,9 +243,10 @@ class PipelineMixin:
         the first error one raised is re-raised after the signal."""
         if exc is _unset:
             exc = sys.exc_info()[1]
-        request = _cv_request.get().request
         try:
-            self._run_teardown_request(exc, request.blueprints)
+            if self.teardown_request_funcs:
+                blueprints = _cv_request.get().request.blueprints
+                self._run_teardown_request(exc, blueprints)
         finally:
             if request_tearing_down.receivers:
                 request_tearing_down.send(
