@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request as RequestBase
 from werkzeug.wrappers import Response as ResponseBase
 
-from flaskish_context import current_app
+from flaskish_context import _cv_app
 from flaskish_routing import _split_blueprint_path
 
 from . import json
@@ -20,17 +20,14 @@ if t.TYPE_CHECKING:
 
 def _app_config() -> t.Mapping[str, t.Any] | None:
     """The current app's config, or ``None`` outside an app context."""
-    try:
-        return current_app.config  # type: ignore[no-any-return]
-    except RuntimeError:
-        return None
+    # The context variable directly: read several times per request body.
+    app_ctx = _cv_app.get(None)
+    return None if app_ctx is None else app_ctx.app.config
 
 
 def _app_debug() -> bool:
-    try:
-        return bool(current_app.debug)
-    except RuntimeError:
-        return False
+    app_ctx = _cv_app.get(None)
+    return False if app_ctx is None else bool(app_ctx.app.debug)
 
 
 class _BodyLimit:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json as _json
 import typing as t
 
+from flaskish_context import _cv_app
 from flaskish_context import current_app
 from flaskish_sessions import json_default
 
@@ -20,10 +21,8 @@ if t.TYPE_CHECKING:
 
 def _provider() -> t.Any:
     """The current app's provider, or ``None`` outside an app context."""
-    try:
-        return current_app.json
-    except RuntimeError:
-        return None
+    app_ctx = _cv_app.get(None)
+    return None if app_ctx is None else app_ctx.app.json
 
 
 def dumps(obj: t.Any, **kwargs: t.Any) -> str:
