@@ -1,8 +1,5 @@
 """Application and request contexts on contextvars, with the current_app, g, request and session proxies."""
 
-from typing import Any
-from typing import TYPE_CHECKING
-
 from .ctx import _AppCtxGlobals as _AppCtxGlobals
 from .ctx import AppContext as AppContext
 from .ctx import RequestContext as RequestContext
@@ -21,23 +18,8 @@ from .helpers import copy_current_request_context as copy_current_request_contex
 from .helpers import has_app_context as has_app_context
 from .helpers import has_request_context as has_request_context
 from .helpers import stream_with_context as stream_with_context
+from .middleware import ContextMiddleware as ContextMiddleware
 from .protocol import ContextApp as ContextApp
 from .static import StaticFilesMixin as StaticFilesMixin
 
-if TYPE_CHECKING:
-    from .middleware import ContextMiddleware as ContextMiddleware
-
 __version__ = "0.1.0"
-
-
-# The middleware is for WSGI stacks without flaskish apps: loaded on first use.
-_LAZY = {"ContextMiddleware": ".middleware"}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(module, __name__), name)

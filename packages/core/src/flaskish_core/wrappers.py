@@ -10,12 +10,12 @@ from werkzeug.wrappers import Request as RequestBase
 from werkzeug.wrappers import Response as ResponseBase
 
 from flaskish_context import _cv_app
-from flaskish_routing import _split_blueprint_path
+from flaskish_routing import RoutedRequestMixin
 
 from . import json
 
 if t.TYPE_CHECKING:
-    from werkzeug.routing import Rule
+    pass
 
 
 def _app_config() -> t.Mapping[str, t.Any] | None:
@@ -64,7 +64,7 @@ class _BodyLimit:
         obj.__dict__[self.slot] = value
 
 
-class Request(RequestBase):
+class Request(RoutedRequestMixin, RequestBase):
     """werkzeug's request with what routing found and limits taken from
     the current app's config.
 
@@ -74,12 +74,6 @@ class Request(RequestBase):
     from werkzeug's defaults outside one, unless set on the request.
     """
 
-    #: The exception URL matching raised (404, 405, redirect), if any.
-    routing_exception: HTTPException | None = None
-    #: The rule that matched the URL, ``None`` before or without a match.
-    url_rule: Rule | None = None
-    #: The arguments the matched rule extracted from the URL.
-    view_args: dict[str, t.Any] | None = None
     json_module: t.Any = json
 
     max_content_length = _BodyLimit(
@@ -97,33 +91,6 @@ class Request(RequestBase):
         RequestBase.max_form_parts,
         "Most multipart parts accepted; more gives 413.",
     )
-
-    @property
-    def endpoint(self) -> str | None:
-        """Endpoint of the matched rule, ``None`` without a match."""
-        rule = self.url_rule
-        return None if rule is None else rule.endpoint
-
-    @property
-    def blueprint(self) -> str | None:
-        """Dotted name of the blueprint the endpoint belongs to, if any."""
-        endpoint = self.endpoint
-        if endpoint is None or "." not in endpoint:
-            return None
-        return endpoint.rpartition(".")[0]
-
-    @property
-    def blueprints(self) -> list[str]:
-        """The current blueprint and its parents, innermost first."""
-        rule = self.url_rule
-        # The pipeline asks several times per request: remembered per rule.
-        known = self.__dict__.get("_blueprints_of")
-        if known is not None and known[0] is rule:
-            return known[1]  # type: ignore[no-any-return]
-        name = self.blueprint
-        chain = [] if name is None else _split_blueprint_path(name)
-        self.__dict__["_blueprints_of"] = (rule, chain)
-        return chain
 
     def _load_form_data(self) -> None:
         super()._load_form_data()

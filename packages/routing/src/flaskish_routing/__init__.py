@@ -1,8 +1,5 @@
 """The registration scaffold, class-based views and a standalone WSGI router on werkzeug's routing."""
 
-from typing import Any
-from typing import TYPE_CHECKING
-
 from .app_scaffold import AppScaffold as AppScaffold
 from .async_bridge import async_to_sync as async_to_sync
 from .async_bridge import ensure_sync as ensure_sync
@@ -13,6 +10,9 @@ from .paths import _split_blueprint_path as _split_blueprint_path
 from .paths import get_root_path as get_root_path
 from .request_source import current_request as current_request
 from .request_source import set_request_lookup as set_request_lookup
+from .routed_request import RoutedRequestMixin as RoutedRequestMixin
+from .router import Router as Router
+from .router_request import RouterRequest as RouterRequest
 from .scaffold import _endpoint_from_view_func as _endpoint_from_view_func
 from .scaffold import Scaffold as Scaffold
 from .scaffold import setupmethod as setupmethod
@@ -20,21 +20,4 @@ from .views import http_method_funcs as http_method_funcs
 from .views import MethodView as MethodView
 from .views import View as View
 
-if TYPE_CHECKING:
-    from .router import Router as Router
-    from .router_request import RouterRequest as RouterRequest
-
 __version__ = "0.1.0"
-
-
-# The standalone router is not needed by applications: loaded on first use.
-_LAZY = {"Router": ".router", "RouterRequest": ".router_request"}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(module, __name__), name)
