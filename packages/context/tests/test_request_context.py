@@ -24,7 +24,7 @@ def test_builds_request_and_url_adapter(app: Any) -> None:
     assert ctx.url_adapter is not None
     assert ctx.flashes is None
     assert ctx._after_request_functions == []
-    assert ctx._session is None
+    assert ctx._opened_session is None
 
 
 def test_given_request_is_used(app: Any) -> None:
@@ -114,12 +114,29 @@ def test_implicit_app_context_when_other_app_active(app: Any, other_app: Any) ->
 def test_session_is_lazy_and_opened_once(app: Any) -> None:
     with app.test_request_context("/") as ctx:
         assert app.sessions_opened == 0
-        assert ctx._session is None
+        assert ctx._opened_session is None
         session["a"] = 1
         assert session["a"] == 1
-        assert ctx.session is ctx._session
+        assert ctx.session is ctx._session is ctx._opened_session
         assert app.sessions_opened == 1
         assert ctx.session.accessed is True
+
+
+def test_private_session_attribute_opens_without_marking_access(app: Any) -> None:
+    # Flask keeps the session in ``_session``; code reading it sees a session.
+    with app.test_request_context("/") as ctx:
+        opened = ctx._session
+        assert app.sessions_opened == 1
+        assert getattr(opened, "accessed", False) is False
+        assert ctx._session is opened
+        assert app.sessions_opened == 1
+
+
+def test_copy_shares_the_session(app: Any) -> None:
+    with app.test_request_context("/") as ctx:
+        copied = ctx.copy()
+        assert copied._opened_session is ctx._opened_session is not None
+        assert app.sessions_opened == 1
 
 
 def test_session_setter_and_plain_mapping(app: Any) -> None:

@@ -205,3 +205,18 @@ def test_method_view_uses_the_installed_request_lookup() -> None:
         assert view(item_id=9) == ("deleted 9", 200)
     finally:
         set_request_lookup(None)
+
+
+def test_view_class_assigned_after_as_view_is_used(app: Router, client: Client) -> None:
+    class Original(View):
+        def dispatch_request(self) -> str:
+            return "original"
+
+    class Replacement(View):
+        def dispatch_request(self) -> str:
+            return "replacement"
+
+    view = Original.as_view("patched")
+    view.view_class = Replacement  # type: ignore[attr-defined]
+    app.add_url_rule("/", view_func=view)
+    assert client.get("/").get_data(as_text=True) == "replacement"

@@ -124,7 +124,8 @@ class RequestContext(_Pushable):
         self.flashes: list[tuple[str, str]] | None = None
         #: Functions registered with ``after_this_request``.
         self._after_request_functions: list[Any] = []
-        self._session: Any = session
+        #: The session once opened; ``None`` until then (flaskish name).
+        self._opened_session: Any = session
         self._cv_tokens: list[tuple[Token[RequestContext], AppContext | None]] = []
 
     @property
@@ -133,9 +134,9 @@ class RequestContext(_Pushable):
 
         Reading it marks the session as accessed.
         """
-        session = self._session
+        session = self._opened_session
         if session is None:
-            session = self._session = self.app.open_request_session(self.request)
+            session = self._session
         # try/except rather than contextlib.suppress: this runs on every read.
         try:  # noqa: SIM105
             session.accessed = True
@@ -145,10 +146,24 @@ class RequestContext(_Pushable):
 
     @session.setter
     def session(self, value: Any) -> None:
-        self._session = value
+        self._opened_session = value
+
+    @property
+    def _session(self) -> Any:
+        # The attribute Flask keeps the session in, which some extensions and
+        # tests read: opens the session without marking it accessed.
+        session = self._opened_session
+        if session is None:
+            session = self._opened_session = self.app.open_request_session(self.request)
+        return session
+
+    @_session.setter
+    def _session(self, value: Any) -> None:
+        self._opened_session = value
 
     def copy(self) -> RequestContext:
-        """Return a new context for the same request object and session."""
+        """Return a new context for the same request object and session
+        (opened now, so that both contexts share it)."""
         req = self.request
         return type(self)(self.app, req.environ, req, self._session)
 

@@ -22,8 +22,8 @@ class RequestContext(BaseRequestContext):
         """Push the context (see the base class); open a custom-interface
         session if it is not open yet."""
         super().push()
-        if self._session is None and self.app._opens_session_eagerly():
-            self._session = self.app.open_request_session(self.request)
+        if self._opened_session is None and self.app._opens_session_eagerly():
+            self._opened_session = self.app.open_request_session(self.request)
 
 
 __all__ = ["RequestContext"]

@@ -51,13 +51,13 @@ class SessionSupportMixin:
     def _save_request_session(
         self, ctx: RequestContext, response: BaseResponse
     ) -> None:
-        session = ctx._session
+        session = ctx._opened_session
         interface = self.session_interface
         if session is None:
             if not self._opens_session_eagerly() and not self._may_refresh(ctx.request):
                 return
             # Opened here without marking it accessed: the view never used it.
-            session = ctx._session = self.open_request_session(ctx.request)
+            session = ctx._opened_session = self.open_request_session(ctx.request)
         if not interface.is_null_session(session):
             interface.save_session(self, session, response)  # type: ignore[arg-type]
 

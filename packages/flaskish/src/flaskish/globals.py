@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from werkzeug.local import LocalProxy as LocalProxy
 
+from flaskish_context import _cv_app as _cv_app
+from flaskish_context import _cv_request as _cv_request
 from flaskish_context import app_ctx as app_ctx
 from flaskish_context import current_app as current_app
 from flaskish_context import g as g

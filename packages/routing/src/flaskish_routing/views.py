@@ -55,7 +55,9 @@ class View:
         if cls.init_every_request:
 
             def view(**kwargs: Any) -> Any:
-                instance = cls(*class_args, **class_kwargs)
+                # ``view`` is the returned (possibly decorated) function: a
+                # class assigned to its ``view_class`` later is the one used.
+                instance = view.view_class(*class_args, **class_kwargs)  # type: ignore[attr-defined]
                 return ensure_sync(instance.dispatch_request)(**kwargs)
 
         else:
