@@ -294,3 +294,26 @@ def test_oversized_cookie_is_sent_with_a_warning() -> None:
     with pytest.warns(UserWarning, match="The 'session' cookie is too large"):
         response = save(make_app(), session)
     assert len(response.headers["Set-Cookie"]) > 5000
+
+
+def test_saving_an_untouched_session_does_not_mark_it_accessed() -> None:
+    from werkzeug.wrappers import Response
+
+    from flaskish_sessions import DEFAULT_SESSION_CONFIG
+    from flaskish_sessions import SecureCookieSession
+    from flaskish_sessions import SecureCookieSessionInterface
+
+    class App:
+        secret_key = "key"
+        config = {**DEFAULT_SESSION_CONFIG, "SECRET_KEY": "key"}
+        permanent_session_lifetime = DEFAULT_SESSION_CONFIG[
+            "PERMANENT_SESSION_LIFETIME"
+        ]
+
+    for data in ({}, {"a": 1}):
+        session = SecureCookieSession(data)
+        response = Response()
+        SecureCookieSessionInterface().save_session(App(), session, response)  # type: ignore[arg-type]
+        assert session.accessed is False
+        assert "Vary" not in response.headers
+        assert "Set-Cookie" not in response.headers

@@ -22,8 +22,9 @@ def fresh() -> SecureCookieSession:
 def test_new_session_is_untouched() -> None:
     session = fresh()
     assert (session.accessed, session.modified, session.new) == (False, False, False)
-    assert session.permanent is False  # reading permanent is a read
-    assert session.accessed is True
+    # The interface reads ``permanent`` while saving: not an access.
+    assert session.permanent is False
+    assert session.accessed is False
     assert session.modified is False
 
 

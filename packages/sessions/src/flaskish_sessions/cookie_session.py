@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from werkzeug.datastructures import CallbackDict
 
+from .mixin import _PERMANENT_KEY
 from .mixin import SessionMixin
 
 if TYPE_CHECKING:
@@ -36,6 +37,19 @@ class SecureCookieSession(CallbackDict[str, Any], SessionMixin):
 
     modified = False
     accessed = False
+
+    @property
+    def permanent(self) -> bool:
+        """Whether the session outlives the browser session.
+
+        Reading it does not count as an access: the session interface reads
+        it while saving, which must not add ``Vary: Cookie`` on its own.
+        """
+        return bool(dict.get(self, _PERMANENT_KEY, False))
+
+    @permanent.setter
+    def permanent(self, value: bool) -> None:
+        self[_PERMANENT_KEY] = bool(value)
 
     def __init__(self, initial: Mapping[str, Any] | None = None) -> None:
         super().__init__(initial, _record_write)

@@ -33,6 +33,13 @@ SERIALIZERS_LIMIT = 16
 _serializers: dict[tuple[Any, ...], URLSafeTimedSerializer] = {}
 
 
+def _is_empty(session: SessionMixin) -> bool:
+    # Saving is not a read by the application: do not mark it accessed.
+    if isinstance(session, dict):
+        return dict.__len__(session) == 0
+    return not session
+
+
 class SecureCookieSessionInterface(SessionInterface):
     """The default backend: the whole session lives in one cookie, as
     tagged JSON signed (not encrypted) with the app's secret key.
@@ -159,7 +166,7 @@ class SecureCookieSessionInterface(SessionInterface):
         varies = session.accessed
         if varies:
             vary_on_cookie(response)
-        if not session:
+        if _is_empty(session):
             if session.modified:
                 response.delete_cookie(name, **options)
                 if not varies:
