@@ -190,6 +190,13 @@ def bench(session: nox.Session) -> None:
     session.run("python", str(ROOT / "tools" / "bench" / "run.py"), *session.posargs)
 
 
+@nox.session(name="flask-suite")
+def flask_suite(session: nox.Session) -> None:
+    """Run Flask's own tests and example tests against flaskish (needs PyPI)."""
+    _install_workspace(session, "test")
+    session.run("python", str(ROOT / "tools" / "flask_suite.py"), *session.posargs)
+
+
 @nox.session
 def demo(session: nox.Session) -> None:
     """Serve the demo application on http://127.0.0.1:5000."""
