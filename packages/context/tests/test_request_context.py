@@ -234,3 +234,29 @@ def test_pop_wrong_context(app: Any) -> None:
 def test_repr(app: Any) -> None:
     ctx = app.test_request_context("/x", method="POST")
     assert repr(ctx) == "<RequestContext 'http://localhost/x' [POST] of fake>"
+
+
+def test_uploaded_files_are_closed_when_the_context_pops(app: Any) -> None:
+    from io import BytesIO
+
+    ctx = app.test_request_context(
+        "/", method="POST", data={"upload": (BytesIO(b"data"), "a.txt")}
+    )
+    with ctx:
+        upload = ctx.request.files["upload"]
+        assert upload.stream.closed is False
+    assert upload.stream.closed is True
+
+
+def test_a_request_class_with_its_own_close_is_always_closed(app: Any) -> None:
+    closed: list[str] = []
+
+    class Closing(Request):
+        def close(self) -> None:
+            closed.append(self.path)
+            super().close()
+
+    environ = EnvironBuilder(path="/user/1").get_environ()
+    with RequestContext(app, environ, request=Closing(environ)):
+        pass
+    assert closed == ["/user/1"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import MapAdapter
+from werkzeug.wrappers import Request as _WerkzeugRequest
 
 from .g import _app_name
 from .g import _AppCtxGlobals
@@ -93,6 +94,18 @@ class AppContext(_Pushable):
         if current is not self:
             raise _mismatch("app", current, self)
         self.app.notify_app_context_popped()
+
+
+_BASE_CLOSE = _WerkzeugRequest.close
+
+
+def _close_request(request: Any) -> None:
+    # werkzeug's close() only closes uploaded files, which exist once the
+    # form was parsed; skip the call (run for every request) when it would
+    # do nothing. Requests with their own close() (class or instance) get it.
+    own = request.__dict__
+    if "files" in own or "close" in own or type(request).close is not _BASE_CLOSE:
+        request.close()
 
 
 class RequestContext(_Pushable):
@@ -212,7 +225,7 @@ class RequestContext(_Pushable):
                 try:
                     self.app.do_teardown_request(exc)
                 finally:
-                    request.close()
+                    _close_request(request)
                     # Drop werkzeug's environ -> request link: no cycle for the GC.
                     request.environ["werkzeug.request"] = None
         finally:
