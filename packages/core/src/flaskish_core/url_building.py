@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typing as t
-from urllib.parse import quote
 
 from werkzeug.routing import BuildError
 from werkzeug.wsgi import get_host
@@ -11,6 +10,8 @@ from werkzeug.wsgi import get_host
 from flaskish_context import _cv_app
 from flaskish_context import _cv_request
 from flaskish_routing.binding import bind_environ
+from flaskish_routing.url_building import build_url
+from flaskish_routing.url_building import resolve_endpoint
 
 if t.TYPE_CHECKING:
     from werkzeug.routing import Map
@@ -20,8 +21,6 @@ if t.TYPE_CHECKING:
 
 _OptStr: t.TypeAlias = "str | None"
 
-#: Characters left unquoted in the fragment that ``_anchor`` adds.
-_ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
 
 _NO_ADAPTER_MESSAGE = (
     "Unable to build URLs outside an active request without 'SERVER_NAME'"
@@ -97,9 +96,7 @@ class UrlBuildingMixin:
         req_ctx = _cv_request.get(None)
         if req_ctx is not None:
             adapter = req_ctx.url_adapter
-            if endpoint[:1] == ".":
-                blueprint = req_ctx.request.blueprint
-                endpoint = endpoint[1:] if blueprint is None else blueprint + endpoint
+            endpoint = resolve_endpoint(endpoint, req_ctx.request.blueprint)
             if _external is None:
                 _external = _scheme is not None
         else:
@@ -113,14 +110,17 @@ class UrlBuildingMixin:
             if _external is None:
                 _external = True
 
-        if _scheme is not None and not _external:
-            raise ValueError("When specifying '_scheme', '_external' must be True.")
-
         if self.url_default_functions:  # type: ignore[attr-defined]
             self.inject_url_defaults(endpoint, values)
         try:
-            url: str = adapter.build(  # type: ignore[union-attr]
-                endpoint, values, _method, url_scheme=_scheme, force_external=_external
+            return build_url(
+                adapter,  # type: ignore[arg-type]
+                endpoint,
+                values,
+                method=_method,
+                scheme=_scheme,
+                external=_external,
+                anchor=_anchor,
             )
         except BuildError as error:
             # The handlers see the special arguments among the values.
@@ -131,9 +131,6 @@ class UrlBuildingMixin:
                 "_external": _external,
             }
             return self.handle_url_build_error(error, endpoint, values | special)
-        if _anchor is not None:
-            url = f"{url}#{quote(_anchor, safe=_ANCHOR_SAFE)}"
-        return url
 
     def handle_url_build_error(
         self, error: BuildError, endpoint: str, values: dict[str, t.Any]

@@ -10,10 +10,43 @@ from .request_source import _router_request
 
 if TYPE_CHECKING:
     from werkzeug.routing import Map
+    from werkzeug.routing import MapAdapter
 
 #: Characters left as they are in a URL fragment.
 _ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
 _MaybeStr = str | None
+
+
+def resolve_endpoint(endpoint: str, blueprint: str | None) -> str:
+    """``endpoint`` with a leading dot resolved against the dotted name of the
+    current ``blueprint`` (or dropped when there is none)."""
+    if endpoint[:1] != ".":
+        return endpoint
+    return endpoint[1:] if blueprint is None else blueprint + endpoint
+
+
+def build_url(
+    adapter: MapAdapter,
+    endpoint: str,
+    values: dict[str, Any],
+    *,
+    method: str | None,
+    scheme: str | None,
+    external: bool,
+    anchor: str | None,
+) -> str:
+    """Build the URL of ``endpoint`` with ``adapter``, the way ``url_for``
+    does for the router and the application: a scheme only with an external
+    URL, and ``anchor`` quoted into a fragment. Raises werkzeug's
+    ``BuildError`` when no rule fits."""
+    if scheme is not None and not external:
+        raise ValueError("When specifying '_scheme', '_external' must be True.")
+    url: str = adapter.build(
+        endpoint, values, method, force_external=external, url_scheme=scheme
+    )
+    if anchor is not None:
+        url += "#" + quote(anchor, safe=_ANCHOR_SAFE)
+    return url
 
 
 class UrlBuilding:
@@ -48,20 +81,19 @@ class UrlBuilding:
         request = _router_request.get(None)
         if request is not None and request.url_adapter is not None:
             adapter = request.url_adapter
-            if endpoint.startswith("."):
-                blueprint = request.blueprint
-                endpoint = endpoint[1:] if blueprint is None else blueprint + endpoint
+            endpoint = resolve_endpoint(endpoint, request.blueprint)
             external = bool(_external)
         else:
             adapter = self.url_map.bind(self.server_name or "localhost")
             endpoint = endpoint.lstrip(".")
             external = True if _external is None else _external
-        if _scheme is not None and not external:
-            raise ValueError("When specifying '_scheme', '_external' must be True.")
         self.inject_url_defaults(endpoint, values)
-        url: str = adapter.build(
-            endpoint, values, _method, force_external=external, url_scheme=_scheme
+        return build_url(
+            adapter,
+            endpoint,
+            values,
+            method=_method,
+            scheme=_scheme,
+            external=external,
+            anchor=_anchor,
         )
-        if _anchor is not None:
-            url += "#" + quote(_anchor, safe=_ANCHOR_SAFE)
-        return url
