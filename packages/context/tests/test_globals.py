@@ -5,8 +5,10 @@ from typing import Any
 import pytest
 
 from flaskish_context import app_ctx
+from flaskish_context import app_or_none
 from flaskish_context import current_app
 from flaskish_context import g
+from flaskish_context import get_app
 from flaskish_context import has_app_context
 from flaskish_context import has_request_context
 from flaskish_context import request
@@ -75,3 +77,13 @@ def test_app_context_alone(app: Any) -> None:
         assert has_app_context()
         assert not has_request_context()
         assert current_app.name == "fake"
+
+
+def test_app_lookups_without_the_proxy(app: Any) -> None:
+    assert app_or_none() is None
+    with pytest.raises(RuntimeError) as info:
+        get_app()
+    assert str(info.value) == NO_APP
+    with app.app_context():
+        assert app_or_none() is app
+        assert get_app() is app

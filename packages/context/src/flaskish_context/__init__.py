@@ -8,8 +8,10 @@ from .files import send_from_directory as send_from_directory
 from .globals import _cv_app as _cv_app
 from .globals import _cv_request as _cv_request
 from .globals import app_ctx as app_ctx
+from .globals import app_or_none as app_or_none
 from .globals import current_app as current_app
 from .globals import g as g
+from .globals import get_app as get_app
 from .globals import request as request
 from .globals import request_ctx as request_ctx
 from .globals import session as session

@@ -14,7 +14,9 @@ from werkzeug.utils import redirect as _werkzeug_redirect
 
 from flaskish_cli import get_debug_flag
 from flaskish_cli import get_load_dotenv
+from flaskish_context import app_or_none
 from flaskish_context import current_app
+from flaskish_context import get_app
 from flaskish_context import request_ctx
 from flaskish_context import send_file
 from flaskish_context import send_from_directory
@@ -32,14 +34,6 @@ if t.TYPE_CHECKING:
 
 _OptStr: t.TypeAlias = "str | None"
 _FLASHES = "_flashes"
-
-
-def _app_or_none() -> t.Any:
-    """The current application object, ``None`` outside an app context."""
-    try:
-        return current_app._get_current_object()
-    except RuntimeError:
-        return None
 
 
 def make_response(*args: t.Any) -> Response:
@@ -69,7 +63,7 @@ def url_for(
     values.update(
         _anchor=_anchor, _method=_method, _scheme=_scheme, _external=_external
     )
-    return current_app.url_for(endpoint, **values)  # type: ignore[no-any-return]
+    return get_app().url_for(endpoint, **values)  # type: ignore[no-any-return]
 
 
 def redirect(
@@ -77,7 +71,7 @@ def redirect(
 ) -> BaseResponse:
     """A redirect response to ``location``: the app's ``redirect`` inside
     an app context (``Response`` is then ignored), werkzeug's outside."""
-    app = _app_or_none()
+    app = app_or_none()
     if app is not None:
         return app.redirect(location, code=code)  # type: ignore[no-any-return]
     return _werkzeug_redirect(location, code=code, Response=Response)
@@ -86,7 +80,7 @@ def redirect(
 def abort(code: int | BaseResponse, *args: t.Any, **kwargs: t.Any) -> t.NoReturn:
     """Raise the HTTP exception for ``code`` (or the given response) with
     the app's ``aborter``, or werkzeug's outside an app context."""
-    app = _app_or_none()
+    app = app_or_none()
     if app is not None:
         app.aborter(code, *args, **kwargs)
     _werkzeug_abort(code, *args, **kwargs)

@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request as RequestBase
 from werkzeug.wrappers import Response as ResponseBase
 
-from flaskish_context import _cv_app
+from flaskish_context import app_or_none
 from flaskish_routing import RoutedRequestMixin
 
 from . import json
@@ -20,14 +20,13 @@ if t.TYPE_CHECKING:
 
 def _app_config() -> t.Mapping[str, t.Any] | None:
     """The current app's config, or ``None`` outside an app context."""
-    # The context variable directly: read several times per request body.
-    app_ctx = _cv_app.get(None)
-    return None if app_ctx is None else app_ctx.app.config
+    app = app_or_none()
+    return None if app is None else app.config
 
 
 def _app_debug() -> bool:
-    app_ctx = _cv_app.get(None)
-    return False if app_ctx is None else bool(app_ctx.app.debug)
+    app = app_or_none()
+    return app is not None and bool(app.debug)
 
 
 class _BodyLimit:

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Template
 
-from flaskish_context import _cv_app
 from flaskish_context import _cv_request
-from flaskish_context import current_app
+from flaskish_context import get_app
 from flaskish_context import stream_with_context
 
 from .signals import before_render_template
@@ -27,11 +26,7 @@ TemplateRef = str | Template | list[str | Template]
 
 
 def _current_app() -> RenderingApp:
-    app_ctx = _cv_app.get(None)
-    if app_ctx is None:
-        # The proxy raises the "working outside of application context" error.
-        return current_app._get_current_object()  # type: ignore[no-any-return]
-    return app_ctx.app  # type: ignore[no-any-return]
+    return get_app()  # type: ignore[no-any-return]
 
 
 def _send(

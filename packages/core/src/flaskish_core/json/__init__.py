@@ -11,8 +11,8 @@ from __future__ import annotations
 import json as _json
 import typing as t
 
-from flaskish_context import _cv_app
-from flaskish_context import current_app
+from flaskish_context import app_or_none
+from flaskish_context import get_app
 from flaskish_sessions import json_default
 
 if t.TYPE_CHECKING:
@@ -21,8 +21,8 @@ if t.TYPE_CHECKING:
 
 def _provider() -> t.Any:
     """The current app's provider, or ``None`` outside an app context."""
-    app_ctx = _cv_app.get(None)
-    return None if app_ctx is None else app_ctx.app.json
+    app = app_or_none()
+    return None if app is None else app.json
 
 
 def dumps(obj: t.Any, **kwargs: t.Any) -> str:
@@ -64,7 +64,7 @@ def jsonify(*args: t.Any, **kwargs: t.Any) -> Response:
     """Build a JSON response of the arguments with the current app's
     provider (see :meth:`~flaskish_core.json.provider.JSONProvider.response`).
     Needs an app context."""
-    return current_app.json.response(*args, **kwargs)  # type: ignore[no-any-return]
+    return get_app().json.response(*args, **kwargs)  # type: ignore[no-any-return]
 
 
 __all__ = ["dump", "dumps", "jsonify", "load", "loads"]
