@@ -23,18 +23,7 @@ _Bound = tuple[str, str, "str | None", str]
 
 def _wsgi_text(value: str) -> str:
     # WSGI carries URL parts as latin-1 decoded bytes; re-decode as UTF-8.
-    if value.isascii():
-        return value
     return value.encode("latin1").decode(errors="replace")
-
-
-def _bind_cache(url_map: Map) -> dict[tuple[Any, ...], _Bound]:
-    cache: dict[tuple[Any, ...], _Bound] | None = url_map.__dict__.get(
-        "_flaskish_binds"
-    )
-    if cache is None:
-        cache = url_map.__dict__["_flaskish_binds"] = {}
-    return cache
 
 
 def bind_environ(
@@ -61,7 +50,9 @@ def bind_environ(
         server_name,
         subdomain,
     )
-    cache = _bind_cache(url_map)
+    cache = url_map.__dict__.get("_flaskish_binds")
+    if cache is None:
+        cache = url_map.__dict__["_flaskish_binds"] = {}
     bound = cache.get(key)
     if bound is None:
         adapter = url_map.bind_to_environ(
@@ -77,7 +68,7 @@ def bind_environ(
         )
         return adapter
 
-    path_info = environ.get("PATH_INFO")
+    path_info = environ.get("PATH_INFO", "/")
     query = environ.get("QUERY_STRING")
     return MapAdapter(
         url_map,
@@ -85,9 +76,9 @@ def bind_environ(
         bound[1],
         bound[2],
         bound[3],
-        "/" if path_info is None else _wsgi_text(path_info),
+        path_info if path_info.isascii() else _wsgi_text(path_info),
         environ["REQUEST_METHOD"],
-        None if query is None else _wsgi_text(query),
+        query if query is None or query.isascii() else _wsgi_text(query),
     )
 
 
