@@ -11,6 +11,7 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -64,9 +65,12 @@ class PipelineSteps:
         registry: HookRegistry, blueprints: Sequence[str]
     ) -> Iterable[Callable[..., Any]]:
         """Functions of the app, then of each blueprint from the outside in."""
-        yield from registry.get(None, _NO_FUNCS)
-        for name in reversed(blueprints):
-            yield from registry.get(name, _NO_FUNCS)
+        funcs = registry.get(None, _NO_FUNCS)
+        if not blueprints:  # most requests: no generator needed
+            return funcs
+        return chain(
+            funcs, *(registry.get(name, _NO_FUNCS) for name in reversed(blueprints))
+        )
 
     @staticmethod
     def _inner_to_outer(
@@ -75,8 +79,11 @@ class PipelineSteps:
         """Functions of each blueprint from the inside out, then of the app,
         each list latest registration first.
         """
-        for name in (*blueprints, None):
-            yield from reversed(registry.get(name, _NO_FUNCS))
+        if not blueprints:
+            return reversed(registry.get(None, _NO_FUNCS))
+        return chain.from_iterable(
+            reversed(registry.get(name, _NO_FUNCS)) for name in (*blueprints, None)
+        )
 
     def _preprocess_url_values(
         self,
