@@ -62,7 +62,7 @@ def group() -> FlaskGroup:
 @pytest.fixture(autouse=True)
 def _no_leaked_app_context():
     """Every test must leave no application context behind."""
-    from flaskish_cli.app_group import active_app
+    from flaskish_cli.app_group import app_or_none
 
     yield
-    assert active_app() is None
+    assert app_or_none() is None

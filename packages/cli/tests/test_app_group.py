@@ -9,7 +9,7 @@ from flaskish_cli import NoAppException
 from flaskish_cli import pass_script_info
 from flaskish_cli import ScriptInfo
 from flaskish_cli import with_appcontext
-from flaskish_cli.app_group import active_app
+from flaskish_context import app_or_none
 
 
 def test_with_appcontext_loads_the_app_and_pushes_its_context(runner):
@@ -19,7 +19,7 @@ def test_with_appcontext_loads_the_app_and_pushes_its_context(runner):
     @click.command()
     @with_appcontext
     def cmd():
-        seen.append(active_app())
+        seen.append(app_or_none())
 
     result = runner.invoke(cmd, obj=ScriptInfo(create_app=lambda: app))
     assert result.exit_code == 0, result.output
@@ -34,7 +34,7 @@ def test_with_appcontext_reuses_an_active_context(runner):
     @click.command()
     @with_appcontext
     def cmd():
-        seen.append(active_app())
+        seen.append(app_or_none())
 
     with app.app_context():
         runner.invoke(cmd, obj=ScriptInfo(create_app=lambda: other))
@@ -70,15 +70,15 @@ def test_app_group_commands_get_the_context_unless_disabled(runner):
 
     @group.command()
     def wrapped():
-        seen["wrapped"] = active_app()
+        seen["wrapped"] = app_or_none()
 
     @group.command(with_appcontext=False)
     def plain():
-        seen["plain"] = active_app()
+        seen["plain"] = app_or_none()
 
     @group.command
     def bare():
-        seen["bare"] = active_app()
+        seen["bare"] = app_or_none()
 
     assert isinstance(bare, click.Command)
     info = ScriptInfo(create_app=lambda: app)
@@ -97,7 +97,7 @@ def test_app_group_subgroups_are_app_groups(runner):
 
     @db.command()
     def migrate():
-        click.echo(f"migrating {active_app().name}")
+        click.echo(f"migrating {app_or_none().name}")
 
     assert isinstance(db, AppGroup)
     result = runner.invoke(

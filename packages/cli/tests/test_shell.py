@@ -7,7 +7,7 @@ import pytest
 from cli_fakeapp import FakeApp
 
 from flaskish_cli import FlaskGroup
-from flaskish_cli.app_group import active_app
+from flaskish_context import app_or_none
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def interact(monkeypatch):
     calls = []
 
     def fake_interact(banner=None, local=None, **kwargs):
-        calls.append({"banner": banner, "local": local, "app": active_app()})
+        calls.append({"banner": banner, "local": local, "app": app_or_none()})
 
     monkeypatch.setattr(code, "interact", fake_interact)
     monkeypatch.delattr(sys, "__interactivehook__", raising=False)

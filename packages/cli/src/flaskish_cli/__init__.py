@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING
 
 from .app_group import AppGroup as AppGroup
 from .app_group import with_appcontext as with_appcontext
-from .errors import NoAppException as NoAppException
 from .flags import get_debug_flag as get_debug_flag
 from .flags import get_load_dotenv as get_load_dotenv
-from .protocol import CliApp as CliApp
-from .protocol import is_app as is_app
-from .script_info import pass_script_info as pass_script_info
-from .script_info import ScriptInfo as ScriptInfo
 
 if TYPE_CHECKING:
     from .banner import show_server_banner as show_server_banner
@@ -28,13 +23,18 @@ if TYPE_CHECKING:
     from .discovery import locate_app as locate_app
     from .discovery import prepare_import as prepare_import
     from .env_files import load_dotenv as load_dotenv
+    from .errors import NoAppException as NoAppException
     from .flask_group import FlaskGroup as FlaskGroup
     from .main import cli as cli
     from .main import main as main
     from .param_types import CertParamType as CertParamType
     from .param_types import SeparatedPathType as SeparatedPathType
+    from .protocol import CliApp as CliApp
+    from .protocol import is_app as is_app
     from .routes import routes_command as routes_command
     from .run import run_command as run_command
+    from .script_info import pass_script_info as pass_script_info
+    from .script_info import ScriptInfo as ScriptInfo
     from .shell import shell_command as shell_command
     from .version import get_version as get_version
     from .version import version_option as version_option
@@ -43,6 +43,11 @@ __version__ = "0.1.0"
 
 # Public name -> submodule, for the names loaded on first access.
 _LAZY: dict[str, str] = {
+    "is_app": "protocol",
+    "CliApp": "protocol",
+    "NoAppException": "errors",
+    "ScriptInfo": "script_info",
+    "pass_script_info": "script_info",
     "show_server_banner": "banner",
     "find_app_by_string": "discovery",
     "find_best_app": "discovery",

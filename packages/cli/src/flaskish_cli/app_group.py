@@ -9,25 +9,12 @@ from typing import TypeVar
 
 import click
 
-from flaskish_context import current_app
-
-from .script_info import ScriptInfo
+from flaskish_context import app_or_none
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 F = TypeVar("F", bound="Callable[..., Any]")
-
-
-def active_app() -> object | None:
-    """The application of the active app context, or ``None``.
-
-    (flaskish helper.)
-    """
-    try:
-        return current_app._get_current_object()  # type: ignore[no-any-return]
-    except RuntimeError:
-        return None
 
 
 def with_appcontext(f: F) -> F:
@@ -40,7 +27,10 @@ def with_appcontext(f: F) -> F:
 
     @click.pass_context
     def run_in_app_context(ctx: click.Context, /, *args: Any, **kwargs: Any) -> Any:
-        if active_app() is None:
+        if app_or_none() is None:
+            # Loaded here: app discovery is only needed when a command runs.
+            from .script_info import ScriptInfo
+
             app = ctx.ensure_object(ScriptInfo).load_app()
             ctx.with_resource(app.app_context())
         return ctx.invoke(f, *args, **kwargs)

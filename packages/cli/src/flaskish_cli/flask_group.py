@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .app_group import active_app
+from flaskish_context import app_or_none
+
 from .app_group import AppGroup
 from .errors import NoAppException
 from .group_options import app_option
@@ -114,7 +115,7 @@ class FlaskGroup(AppGroup):
             return None
         if app is None:
             return None
-        if active_app() is not app:
+        if app_or_none() is not app:
             ctx.with_resource(app.app_context())
         return app.cli.get_command(ctx, name)
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .app_group import active_app
+from flaskish_context import app_or_none
+
 from .app_group import with_appcontext
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def _route_table(
 @with_appcontext
 def routes_command(sort: str, all_methods: bool) -> None:
     """Show all registered routes with endpoints and methods."""
-    app: Any = active_app()
+    app: Any = app_or_none()
     rules = list(app.url_map.iter_rules())
     if not rules:
         click.echo("No routes were registered.")

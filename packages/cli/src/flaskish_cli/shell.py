@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from .app_group import active_app
+from flaskish_context import app_or_none
+
 from .app_group import with_appcontext
 
 
@@ -48,7 +49,7 @@ def shell_command() -> None:
     """
     import code
 
-    app: Any = active_app()
+    app: Any = app_or_none()
     banner = "\n".join(
         (
             f"Python {sys.version} on {sys.platform}",
