@@ -25,7 +25,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from {package} import Blueprint, Flask, Response, abort, g, jsonify, make_response, redirect, request, session, url_for
 from {package}.testing import FlaskClient
-from {package}.views import MethodView
+from {package}.views import MethodView, View
 
 app = Flask(__name__)
 app.config.from_mapping(SECRET_KEY="dev")
@@ -72,7 +72,18 @@ class Items(MethodView):
         return [1, 2]
 
 
+class About(View):
+    def dispatch_request(self) -> str:
+        return "about"
+
+
+@app.route("/plain-json")
+def plain_json() -> Response:
+    return jsonify("hello")
+
+
 shop.add_url_rule("/items", view_func=Items.as_view("items"))
+app.add_url_rule("/about", view_func=About.as_view("about"))
 app.register_blueprint(shop)
 client: FlaskClient = app.test_client()
 data = client.get("/items/1").get_json()

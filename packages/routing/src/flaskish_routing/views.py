@@ -37,8 +37,9 @@ class View:
     #: for every request (so do not keep per-request state on ``self``).
     init_every_request: ClassVar[bool] = True
 
-    def dispatch_request(self, **kwargs: Any) -> Any:
-        """Handle a request; receives the URL values as keyword arguments."""
+    def dispatch_request(self) -> Any:
+        """Handle a request. Called with the URL values as keyword
+        arguments, so subclasses declare the ones their rules have."""
         raise NotImplementedError()
 
     @classmethod

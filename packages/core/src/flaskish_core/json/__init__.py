@@ -16,7 +16,7 @@ from flaskish_context import get_app
 from flaskish_sessions import json_default
 
 if t.TYPE_CHECKING:
-    from werkzeug.wrappers import Response
+    from flaskish_core.wrappers import Response
 
 
 def _provider() -> t.Any:

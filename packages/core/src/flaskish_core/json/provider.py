@@ -9,7 +9,7 @@ import weakref
 from flaskish_sessions import json_default
 
 if t.TYPE_CHECKING:
-    from werkzeug.wrappers import Response
+    from flaskish_core.wrappers import Response
 
 
 class _JSONApp(t.Protocol):
