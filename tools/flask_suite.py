@@ -118,6 +118,14 @@ def main() -> int:
                 check=False,
             )
             status = status or done.returncode
+        if importlib.util.find_spec("mypy") is not None:
+            type_checks = source / "tests" / "type_check"
+            print(f"== {type_checks.relative_to(source)} (mypy --strict)", flush=True)
+            done = subprocess.run(
+                [sys.executable, "-m", "mypy", "--strict", str(type_checks)],
+                check=False,
+            )
+            status = status or done.returncode
         return status
 
 
