@@ -3,7 +3,9 @@
 Downloads the Flask source distribution (``pip download``, so it needs
 PyPI), rewrites only the import statements (``flask`` -> ``flaskish``) in a
 temporary copy, and runs ``tests/`` plus the tutorial and JavaScript
-examples' tests with pytest in this interpreter. Nothing of Flask's is kept
+examples' tests with pytest in this interpreter, then type-checks
+``tests/type_check`` with ``mypy --strict`` when mypy is installed.
+Nothing of Flask's is kept
 in the repository. The handful of tests that check Flask's own name,
 version or documentation URL are expected to fail; see docs/differences.md.
 
