@@ -34,12 +34,33 @@ _IMPORTS = [
         re.compile(r"^(\s*)from flask((?:\.\w+)*) import", re.M),
         r"\1from flaskish\2 import",
     ),
+    # Applications that the tests write out as source text.
+    (re.compile(r"\bimport flask\\n"), r"import flaskish as flask\\n"),
 ]
+
+# Tests that check Flask's own name, version or documentation link, and one
+# that fails on Flask itself with werkzeug 3.1.9; see docs/differences.md.
+KNOWN_DIFFERENCES = {
+    "tests/test_appctx.py::test_app_ctx_globals_methods": "repr(g) names flaskish",
+    "tests/test_cli.py::test_get_version": "--version shows flaskish's version",
+    "tests/test_templating.py::test_template_loader_debugging": "flaskish's docs link",
+    "tests/test_reqctx.py::test_bad_environ_raises_bad_request": "fails on Flask too",
+}
 
 # pytest 8 removed this name, which Flask's conftest still imports.
 _PYTEST_COMPAT = (
     "from _pytest.compat import NOTSET as _NOTSET\nmonkeypatch.notset = _NOTSET\n"
 )
+
+
+def _deselected(source: Path, root: Path) -> list[str]:
+    options = []
+    for test_id, why in KNOWN_DIFFERENCES.items():
+        path, _, name = test_id.partition("::")
+        if (source / path).is_relative_to(root):
+            print(f"   deselected {test_id}: {why}")
+            options += ["--deselect", f"{(source / path).relative_to(root)}::{name}"]
+    return options
 
 
 def _rename_imports(folder: Path) -> None:
@@ -113,6 +134,7 @@ def main() -> int:
                     "ignore",
                     "--rootdir",
                     str(root),
+                    *_deselected(source, root),
                     str(tests),
                 ],
                 cwd=root,
