@@ -193,7 +193,8 @@ def bench(session: nox.Session) -> None:
 @nox.session(name="flask-suite")
 def flask_suite(session: nox.Session) -> None:
     """Run Flask's own tests and example tests against flaskish (needs PyPI)."""
-    _install_workspace(session, "test")
+    _install_workspace(session, "test", "typecheck")
+    session.install("pip")  # the suite downloads Flask's source distribution
     session.run("python", str(ROOT / "tools" / "flask_suite.py"), *session.posargs)
 
 
