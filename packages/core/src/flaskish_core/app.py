@@ -17,8 +17,6 @@ from flaskish_context import _AppCtxGlobals
 from flaskish_context import _cv_request
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import AppScaffold
-from flaskish_routing import async_to_sync
-from flaskish_routing import ensure_sync
 from flaskish_routing import set_request_lookup
 from flaskish_routing import setupmethod
 from flaskish_sessions.tag import set_json_codec
@@ -267,20 +265,6 @@ class Flask(
         self.logger.error(f"Exception{where}", exc_info=exc_info)
 
     # -- responses ------------------------------------------------------------
-
-    def async_to_sync(
-        self, func: t.Callable[..., t.Coroutine[t.Any, t.Any, t.Any]]
-    ) -> t.Callable[..., t.Any]:
-        """A plain function running the coroutine function ``func`` to
-        completion on the thread's persistent event loop; override it to
-        run async code another way."""
-        return async_to_sync(func)
-
-    def ensure_sync(self, func: t.Callable[..., t.Any]) -> t.Callable[..., t.Any]:
-        """``func`` itself, or :meth:`async_to_sync` of it for an
-        ``async def`` function; used for every view, hook and handler."""
-        synced = ensure_sync(func)
-        return func if synced is func else self.async_to_sync(func)
 
     def redirect(self, location: str, code: int = 302) -> BaseResponse:
         """A redirect response to ``location`` of :attr:`response_class`."""

@@ -3,6 +3,7 @@
 from .app_scaffold import AppScaffold as AppScaffold
 from .async_bridge import async_to_sync as async_to_sync
 from .async_bridge import ensure_sync as ensure_sync
+from .async_bridge import is_coroutine_function as is_coroutine_function
 from .async_bridge import run_coroutine as run_coroutine
 from .callbacks import call_all as call_all
 from .conversion import ResponseConversion as ResponseConversion

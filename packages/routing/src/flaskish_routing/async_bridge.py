@@ -82,16 +82,16 @@ def async_to_sync(func: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., 
     return run
 
 
-def ensure_sync(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Return ``func`` itself, or a synchronous wrapper if it is ``async def``."""
+def is_coroutine_function(func: Callable[..., Any]) -> bool:
+    """Whether ``func`` is an ``async def`` function (or a partial or method
+    of one), as :func:`inspect.iscoroutinefunction` answers."""
     # Fast answer for the common case, a plain function without attributes
     # (an attribute could be a coroutine marker); runs for every hook call.
-    if (
-        type(func) is FunctionType
-        and not func.__code__.co_flags & CO_COROUTINE
-        and not func.__dict__
-    ):
-        return func
-    if inspect.iscoroutinefunction(func):
-        return async_to_sync(func)
-    return func
+    if type(func) is FunctionType and not func.__dict__:
+        return bool(func.__code__.co_flags & CO_COROUTINE)
+    return inspect.iscoroutinefunction(func)
+
+
+def ensure_sync(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Return ``func`` itself, or a synchronous wrapper if it is ``async def``."""
+    return async_to_sync(func) if is_coroutine_function(func) else func

@@ -8,6 +8,7 @@ extensions may edit them at any time. Empty registries cost one check.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Coroutine
 from collections.abc import Iterable
 from collections.abc import Sequence
 from functools import lru_cache
@@ -51,8 +52,19 @@ class PipelineSteps:
         url_default_functions: HookRegistry
 
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        """A synchronous form of ``func`` (unchanged unless ``async def``)."""
-        return async_bridge.ensure_sync(func)
+        """``func`` itself, or :meth:`async_to_sync` of it for an ``async def``
+        function; used for every view, hook and handler."""
+        if async_bridge.is_coroutine_function(func):
+            return self.async_to_sync(func)
+        return func
+
+    def async_to_sync(
+        self, func: Callable[..., Coroutine[Any, Any, Any]]
+    ) -> Callable[..., Any]:
+        """A plain function running the coroutine function ``func`` to
+        completion on the thread's persistent event loop; override it to run
+        async code another way."""
+        return async_bridge.async_to_sync(func)
 
     # -- pipeline steps ---------------------------------------------------
 
