@@ -6,6 +6,7 @@ import importlib.util
 import os
 import sys
 from functools import cache
+from functools import lru_cache
 
 _NO_ROOT_PATH = (
     "No root path can be found for the provided module {!r}. This can happen"
@@ -69,3 +70,18 @@ def _split_blueprint_path(name: str) -> list[str]:
     """
     parts = name.split(".")
     return [".".join(parts[:end]) for end in range(len(parts), 0, -1)]
+
+
+def endpoint_blueprint(endpoint: str | None) -> str | None:
+    """The dotted blueprint name of ``endpoint`` (``"a.b.view"`` gives
+    ``"a.b"``), or ``None`` for an app endpoint or no endpoint."""
+    if not endpoint or "." not in endpoint:
+        return None
+    return endpoint.rpartition(".")[0]
+
+
+@lru_cache(maxsize=1024)
+def blueprint_chain(endpoint: str | None) -> tuple[str, ...]:
+    """The blueprints of ``endpoint``, innermost first (cached)."""
+    name = endpoint_blueprint(endpoint)
+    return () if name is None else tuple(_split_blueprint_path(name))

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from collections.abc import Coroutine
 from collections.abc import Iterable
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import chain
 from typing import Any
 from typing import TYPE_CHECKING
@@ -20,20 +19,13 @@ from werkzeug.exceptions import HTTPException
 
 from . import async_bridge
 from .callbacks import call_all
-from .paths import _split_blueprint_path
+from .paths import blueprint_chain
 
 if TYPE_CHECKING:
     from .scaffold import ErrorHandlerSpec
     from .scaffold import HookRegistry
 
 _NO_FUNCS: tuple[Callable[..., Any], ...] = ()
-
-
-@lru_cache(maxsize=1024)
-def _chain_of(endpoint: str | None) -> tuple[str, ...]:
-    if not endpoint or "." not in endpoint:
-        return ()
-    return tuple(_split_blueprint_path(endpoint.rpartition(".")[0]))
 
 
 class PipelineSteps:
@@ -70,7 +62,7 @@ class PipelineSteps:
 
     def _blueprint_chain(self, endpoint: str | None) -> tuple[str, ...]:
         """The blueprints of ``endpoint``, innermost first."""
-        return _chain_of(endpoint)
+        return blueprint_chain(endpoint)
 
     @staticmethod
     def _outer_to_inner(

@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Rule
 
 from .paths import _split_blueprint_path
+from .paths import endpoint_blueprint
 
 
 class RoutedRequestMixin:
@@ -31,10 +32,7 @@ class RoutedRequestMixin:
     @property
     def blueprint(self) -> str | None:
         """The dotted name of the blueprint of the matched endpoint, or ``None``."""
-        endpoint = self.endpoint
-        if endpoint is None or "." not in endpoint:
-            return None
-        return endpoint.rpartition(".")[0]
+        return endpoint_blueprint(self.endpoint)
 
     @property
     def blueprints(self) -> list[str]:
