@@ -110,8 +110,7 @@ class UrlBuildingMixin:
             if _external is None:
                 _external = True
 
-        if self.url_default_functions:  # type: ignore[attr-defined]
-            self.inject_url_defaults(endpoint, values)
+        self.inject_url_defaults(endpoint, values)
         try:
             return build_url(
                 adapter,  # type: ignore[arg-type]
