@@ -15,6 +15,7 @@ from flaskish_cli import AppGroup
 from flaskish_cli import get_debug_flag
 from flaskish_context import _AppCtxGlobals
 from flaskish_context import _cv_request
+from flaskish_context import request
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import AppScaffold
 from flaskish_routing import set_request_lookup
@@ -325,14 +326,7 @@ class Flask(
 __all__ = ["Flask"]
 
 
-def _current_request() -> t.Any:
-    ctx = _cv_request.get(None)
-    if ctx is None:
-        raise RuntimeError("Working outside of request context.")
-    return ctx.request
-
-
 # Class-based views of flaskish_routing find the request of a Flask app here.
-set_request_lookup(_current_request)
+set_request_lookup(request._get_current_object)
 # Session cookies are serialized with the current app's JSON provider.
 set_json_codec(dumps=json.dumps, loads=json.loads)

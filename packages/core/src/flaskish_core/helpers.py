@@ -15,7 +15,6 @@ from werkzeug.utils import redirect as _werkzeug_redirect
 from flaskish_cli import get_debug_flag
 from flaskish_cli import get_load_dotenv
 from flaskish_context import app_or_none
-from flaskish_context import current_app
 from flaskish_context import get_app
 from flaskish_context import request_ctx
 from flaskish_context import send_file
@@ -44,9 +43,9 @@ def make_response(*args: t.Any) -> Response:
     headers)`` tuple.
     """
     if not args:
-        return current_app.response_class()  # type: ignore[no-any-return]
+        return get_app().response_class()  # type: ignore[no-any-return]
     value = args[0] if len(args) == 1 else args
-    return current_app.make_response(value)  # type: ignore[no-any-return]
+    return get_app().make_response(value)  # type: ignore[no-any-return]
 
 
 def url_for(
@@ -92,7 +91,7 @@ def flash(message: str, category: str = "message") -> None:
     pending = session.get(_FLASHES, [])
     pending.append((category, message))
     session[_FLASHES] = pending
-    app = current_app._get_current_object()
+    app = get_app()
     message_flashed.send(
         app, _async_wrapper=app.ensure_sync, message=message, category=category
     )

@@ -102,7 +102,7 @@ class PipelineMixin:
         if appcontext_pushed.receivers:
             appcontext_pushed.send(self, _async_wrapper=self.ensure_sync)
 
-    def notify_app_context_popped(self, exc: BaseException | None = None) -> None:
+    def notify_app_context_popped(self) -> None:
         """Send :data:`appcontext_popped` (flaskish seam, called by the context)."""
         if appcontext_popped.receivers:
             appcontext_popped.send(self, _async_wrapper=self.ensure_sync)

@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 TemplateRef = str | Template | list[str | Template]
 
 
-def _current_app() -> RenderingApp:
-    return get_app()  # type: ignore[no-any-return]
-
-
 def _send(
     signal: Signal, app: RenderingApp, template: Template, context: dict[str, Any]
 ) -> None:
@@ -64,7 +60,7 @@ def _stream(
 
 def render_template(template_name_or_list: TemplateRef, **context: Any) -> str:
     """Render the named template (the first existing one of a list)."""
-    app = _current_app()
+    app: RenderingApp = get_app()
     template = app.jinja_env.get_or_select_template(template_name_or_list)
     return _render(app, template, context)
 
@@ -73,7 +69,7 @@ def render_template_string(source: str, **context: Any) -> str:
     """Render a template given as source. Identical sources are compiled once
     (see :class:`~flaskish_templating.StringTemplateCache`).
     """
-    app = _current_app()
+    app: RenderingApp = get_app()
     return _render(app, app.jinja_env.from_string_cached(source), context)
 
 
@@ -85,7 +81,7 @@ def stream_template(
     Inside a request the iterator keeps the request context alive, so it can
     be returned as a streaming response body.
     """
-    app = _current_app()
+    app: RenderingApp = get_app()
     template = app.jinja_env.get_or_select_template(template_name_or_list)
     return _stream(app, template, context)
 
@@ -94,7 +90,7 @@ def stream_template_string(source: str, **context: Any) -> Iterator[str]:
     """Render a template given as source piece by piece (see
     :func:`stream_template`).
     """
-    app = _current_app()
+    app: RenderingApp = get_app()
     return _stream(app, app.jinja_env.from_string_cached(source), context)
 
 
@@ -102,7 +98,7 @@ def get_template_attribute(template_name: str, attribute: str) -> Any:
     """Return a macro or variable a template exports, e.g. to call a macro
     from Python: ``get_template_attribute("_macros.html", "hello")("World")``.
     """
-    module = _current_app().jinja_env.get_template(template_name).module
+    module = get_app().jinja_env.get_template(template_name).module
     return getattr(module, attribute)
 
 
