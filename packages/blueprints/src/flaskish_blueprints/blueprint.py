@@ -8,7 +8,7 @@ from functools import update_wrapper
 from typing import Any
 from typing import TYPE_CHECKING
 
-from flaskish_cli import AppGroup
+from flaskish_cli import AppGroupAttribute
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import Scaffold
 from flaskish_routing import setupmethod
@@ -70,6 +70,9 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
     blueprint, with endpoints prefixed by the blueprint's (dotted) name.
     """
 
+    #: The blueprint's commands, attached to ``app.cli`` at registration.
+    cli = AppGroupAttribute()
+
     def __init__(
         self,
         name: str,
@@ -95,8 +98,6 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
         self.url_values_defaults: dict[str, Any] = (
             {} if url_defaults is None else url_defaults
         )
-        #: The blueprint's commands, attached to ``app.cli`` at registration.
-        self.cli = AppGroup(name)
         self._blueprints: list[tuple[Blueprint, dict[str, Any]]] = []
         #: Set by the first :meth:`register`; setup methods are refused after.
         self._got_registered_once = False
@@ -158,7 +159,12 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
         for deferred in self.deferred_functions:
             deferred(state)
 
-        attach_commands(self.cli, app, options.get("cli_group", self.cli_group), name)
+        # A blueprint whose ``cli`` was never used has no commands to attach.
+        commands = Blueprint.cli.created(self)
+        if commands is not None:
+            attach_commands(
+                commands, app, options.get("cli_group", self.cli_group), name
+            )
 
         for blueprint, nested_options in self._blueprints:
             blueprint.register(

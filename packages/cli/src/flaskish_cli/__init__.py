@@ -1,22 +1,24 @@
 """The flaskish command line: app discovery, run, shell, routes, dotenv loading.
 
-The names used by applications at import time (``AppGroup``, the flags) are
-loaded eagerly; the command-line machinery loads on first access, so
-importing the framework does not import the whole CLI.
+Only the environment flags load eagerly. Everything built on click loads on
+first access, so importing the framework does not import click; an
+application's ``cli`` group is created when first used
+(:class:`AppGroupAttribute`).
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
 from typing import TYPE_CHECKING
 
-from .app_group import AppGroup as AppGroup
-from .app_group import with_appcontext as with_appcontext
+from flaskish_context.lazy import lazy_attributes
+
 from .flags import get_debug_flag as get_debug_flag
 from .flags import get_load_dotenv as get_load_dotenv
+from .group_attribute import AppGroupAttribute as AppGroupAttribute
 
 if TYPE_CHECKING:
+    from .app_group import AppGroup as AppGroup
+    from .app_group import with_appcontext as with_appcontext
     from .banner import show_server_banner as show_server_banner
     from .discovery import find_app_by_string as find_app_by_string
     from .discovery import find_best_app as find_best_app
@@ -41,47 +43,38 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-# Public name -> submodule, for the names loaded on first access.
-_LAZY: dict[str, str] = {
-    "is_app": "protocol",
-    "CliApp": "protocol",
-    "NoAppException": "errors",
-    "ScriptInfo": "script_info",
-    "pass_script_info": "script_info",
-    "show_server_banner": "banner",
-    "find_app_by_string": "discovery",
-    "find_best_app": "discovery",
-    "locate_app": "discovery",
-    "prepare_import": "discovery",
-    "load_dotenv": "env_files",
-    "FlaskGroup": "flask_group",
-    "cli": "main",
-    "main": "main",
-    "CertParamType": "param_types",
-    "SeparatedPathType": "param_types",
-    "routes_command": "routes",
-    "run_command": "run",
-    "shell_command": "shell",
-    "get_version": "version",
-    "version_option": "version",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    loaded = importlib.import_module(f".{module}", __name__)
-    # Bind every name of that submodule now: importing it set the package
-    # attribute of its own name (``main``) to the submodule object.
-    for lazy_name, lazy_module in _LAZY.items():
-        if lazy_module == module:
-            globals()[lazy_name] = getattr(loaded, lazy_name)
-    return getattr(loaded, name)
-
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "AppGroup": ".app_group",
+        "with_appcontext": ".app_group",
+        "is_app": ".protocol",
+        "CliApp": ".protocol",
+        "NoAppException": ".errors",
+        "ScriptInfo": ".script_info",
+        "pass_script_info": ".script_info",
+        "show_server_banner": ".banner",
+        "find_app_by_string": ".discovery",
+        "find_best_app": ".discovery",
+        "locate_app": ".discovery",
+        "prepare_import": ".discovery",
+        "load_dotenv": ".env_files",
+        "FlaskGroup": ".flask_group",
+        "cli": ".main",
+        "main": ".main",
+        "CertParamType": ".param_types",
+        "SeparatedPathType": ".param_types",
+        "routes_command": ".routes",
+        "run_command": ".run",
+        "shell_command": ".shell",
+        "get_version": ".version",
+        "version_option": ".version",
+    },
+)
 
 __all__ = [
     "AppGroup",
+    "AppGroupAttribute",
     "CertParamType",
     "CliApp",
     "FlaskGroup",

@@ -7,8 +7,9 @@ piece (``flaskish_core.config``) does not import the whole pipeline.
 
 from __future__ import annotations
 
-import importlib
 import typing as t
+
+from flaskish_context.lazy import lazy_attributes
 
 __version__ = "0.1.0"
 
@@ -32,11 +33,12 @@ _EXPORTS: dict[str, str] = {
     "create_logger": "logging",
     "default_handler": "logging",
     "FlaskClient": "testing",
-    "FlaskCliRunner": "testing",
+    "FlaskCliRunner": "cli_runner",
 }
 
 if t.TYPE_CHECKING:
     from .app import Flask as Flask
+    from .cli_runner import FlaskCliRunner as FlaskCliRunner
     from .config import Config as Config
     from .config import ConfigAttribute as ConfigAttribute
     from .config import DEFAULT_CONFIG as DEFAULT_CONFIG
@@ -52,18 +54,13 @@ if t.TYPE_CHECKING:
     from .logging import create_logger as create_logger
     from .logging import default_handler as default_handler
     from .testing import FlaskClient as FlaskClient
-    from .testing import FlaskCliRunner as FlaskCliRunner
     from .wrappers import Request as Request
     from .wrappers import Response as Response
 
 
-def __getattr__(name: str) -> t.Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(
+    __name__, {name: f".{module}" for name, module in _EXPORTS.items()}
+)
 
 
 def __dir__() -> list[str]:

@@ -11,7 +11,7 @@ from functools import cached_property
 from werkzeug.exceptions import Aborter
 from werkzeug.utils import redirect as redirect_response
 
-from flaskish_cli import AppGroup
+from flaskish_cli import AppGroupAttribute
 from flaskish_cli import get_debug_flag
 from flaskish_context import _AppCtxGlobals
 from flaskish_context import _cv_request
@@ -22,7 +22,6 @@ from flaskish_routing import set_request_lookup
 from flaskish_routing import setupmethod
 from flaskish_sessions.tag import set_json_codec
 from flaskish_templating import _default_template_ctx_processor
-from flaskish_templating import Environment
 from flaskish_templating import JinjaLoaderMixin
 from flaskish_templating import TemplatingAppMixin
 
@@ -50,8 +49,10 @@ if t.TYPE_CHECKING:
 
     from werkzeug.wrappers import Response as BaseResponse
 
+    from flaskish_templating import Environment
+
+    from .cli_runner import FlaskCliRunner
     from .testing import FlaskClient
-    from .testing import FlaskCliRunner
 
 T = t.TypeVar("T", bound=t.Callable[..., t.Any])
 
@@ -97,7 +98,6 @@ class Flask(
     request_class: type[Request] = Request
     response_class: type[Response] = Response
     aborter_class: type[Aborter] = Aborter
-    jinja_environment: type[Environment] = Environment
     app_ctx_globals_class: type[_AppCtxGlobals] = _AppCtxGlobals
     config_class: type[Config] = Config
     json_provider_class: type[JSONProvider] = DefaultJSONProvider
@@ -105,6 +105,8 @@ class Flask(
     test_cli_runner_class: type[FlaskCliRunner] | None = None
     default_config: dict[str, t.Any] = DEFAULT_CONFIG
     config: Config
+    #: The app's command group; ``flaskish`` lists its commands.
+    cli = AppGroupAttribute()
 
     testing = ConfigAttribute[bool]("TESTING")
     secret_key = ConfigAttribute[t.Union[str, bytes, None]]("SECRET_KEY")  # noqa: UP007
@@ -158,8 +160,6 @@ class Flask(
         self.extensions: dict[str, t.Any] = {}
         #: Whether rules match the subdomain relative to ``SERVER_NAME``.
         self.subdomain_matching = subdomain_matching
-        #: The app's command group; ``flaskish`` lists its commands.
-        self.cli: AppGroup = AppGroup(self.name)
         self.template_context_processors[None] = [_default_template_ctx_processor]
 
         if self.has_static_folder:
@@ -309,7 +309,7 @@ class Flask(
 
     def test_cli_runner(self, **kwargs: t.Any) -> FlaskCliRunner:
         """A CLI runner for the app's commands (:attr:`test_cli_runner_class`)."""
-        from .testing import FlaskCliRunner
+        from .cli_runner import FlaskCliRunner
 
         runner_class = self.test_cli_runner_class or FlaskCliRunner
         return runner_class(self, **kwargs)

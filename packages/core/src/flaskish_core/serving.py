@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 import typing as t
 
-import click
 from werkzeug.serving import is_running_from_reloader
 
+import flaskish_cli
 from flaskish_cli import get_debug_flag
 from flaskish_cli import get_load_dotenv
-from flaskish_cli import load_dotenv as load_env_files
-from flaskish_cli import show_server_banner
 
 _BLOCKED_BY_CLI = (
     " * Ignoring a call to 'app.run()' that would block the current 'flask'"
@@ -73,11 +71,14 @@ class ServingMixin:
         """
         if os.environ.get("FLASK_RUN_FROM_CLI") == "true":
             if not is_running_from_reloader():
+                # Loaded here, as is the rest of the CLI: most apps never call run().
+                import click
+
                 click.secho(_BLOCKED_BY_CLI, fg="red")
             return
 
         if get_load_dotenv(load_dotenv):
-            load_env_files()
+            flaskish_cli.load_dotenv()
             if "FLASK_DEBUG" in os.environ:
                 self.debug = get_debug_flag()
         if debug is not None:
@@ -89,7 +90,7 @@ class ServingMixin:
         options.setdefault("use_reloader", self.debug)
         options.setdefault("use_debugger", self.debug)
         options.setdefault("threaded", True)
-        show_server_banner(self.debug, self.name)
+        flaskish_cli.show_server_banner(self.debug, self.name)
 
         from werkzeug.serving import run_simple
 

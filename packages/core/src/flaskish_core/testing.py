@@ -1,8 +1,7 @@
-"""The test client, the CLI runner and the environ builder of an application."""
+"""The test client and the environ builder of an application."""
 
 from __future__ import annotations
 
-import importlib.metadata
 import typing as t
 from contextlib import contextmanager
 from contextlib import ExitStack
@@ -11,11 +10,8 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import werkzeug.test
-from click.testing import CliRunner
 from werkzeug.test import Client
 from werkzeug.wrappers import Request as BaseRequest
-
-from flaskish_cli import ScriptInfo
 
 from .pipeline import PRESERVE_CONTEXT_KEY
 
@@ -23,7 +19,6 @@ if t.TYPE_CHECKING:
     from collections.abc import Iterator
 
     from _typeshed.wsgi import WSGIEnvironment
-    from click.testing import Result
     from werkzeug.test import TestResponse
 
     from flaskish_sessions import SessionMixin
@@ -36,6 +31,9 @@ _Extra: t.TypeAlias = t.Any
 
 @cache
 def _werkzeug_version() -> str:
+    # Loaded here: package metadata is a slow import, needed once per process.
+    import importlib.metadata
+
     return importlib.metadata.version("werkzeug")
 
 
@@ -209,22 +207,6 @@ class FlaskClient(Client):
         self._pushed_again.close()
 
 
-class FlaskCliRunner(CliRunner):
-    """click's ``CliRunner`` bound to an application: commands invoked
-    without ``obj=`` get a :class:`~flaskish_cli.ScriptInfo` loading it."""
-
-    def __init__(self, app: Flask, **kwargs: _Extra) -> None:
-        self.app = app
-        super().__init__(**kwargs)
-
-    def invoke(self, cli: t.Any = None, args: t.Any = None, **kwargs: t.Any) -> Result:  # type: ignore[override]
-        """Invoke ``cli`` (default: ``app.cli``) with ``args``, isolated."""
-        target = self.app.cli if cli is None else cli
-        if "obj" not in kwargs:
-            kwargs["obj"] = ScriptInfo(create_app=lambda: self.app)
-        return super().invoke(target, args, **kwargs)
-
-
 def build_environ(app: Flask, *args: _Extra, **kwargs: _Extra) -> WSGIEnvironment:
     """A WSGI environ made by :class:`EnvironBuilder` from ``args``."""
     builder = EnvironBuilder(app, *args, **kwargs)
@@ -234,4 +216,4 @@ def build_environ(app: Flask, *args: _Extra, **kwargs: _Extra) -> WSGIEnvironmen
         builder.close()
 
 
-__all__ = ["EnvironBuilder", "FlaskCliRunner", "FlaskClient", "build_environ"]
+__all__ = ["EnvironBuilder", "FlaskClient", "build_environ"]

@@ -8,6 +8,8 @@ API at the module paths applications import from (``flaskish``,
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flaskish_blueprints import Blueprint as Blueprint
 from flaskish_context import after_this_request as after_this_request
 from flaskish_context import (
@@ -22,6 +24,7 @@ from flaskish_context import send_file as send_file
 from flaskish_context import send_from_directory as send_from_directory
 from flaskish_context import session as session
 from flaskish_context import stream_with_context as stream_with_context
+from flaskish_context.lazy import lazy_attributes
 from flaskish_core.app import Flask as Flask
 from flaskish_core.config import Config as Config
 from flaskish_core.helpers import abort as abort
@@ -62,6 +65,13 @@ from . import logging as logging
 from . import sessions as sessions
 from . import signals as signals
 from . import templating as templating
+from . import typing as typing
 from . import wrappers as wrappers
+
+if TYPE_CHECKING:
+    from . import cli as cli
+
+# The command line (and click) loads when first used.
+__getattr__ = lazy_attributes(__name__, {}, submodules={"cli"})
 
 __version__ = "0.1.0"

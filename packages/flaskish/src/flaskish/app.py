@@ -6,6 +6,8 @@ implementation lives in the flaskish components.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from werkzeug.datastructures import Headers as Headers
 from werkzeug.datastructures import ImmutableDict as ImmutableDict
 from werkzeug.exceptions import BadRequestKeyError as BadRequestKeyError
@@ -29,6 +31,7 @@ from flaskish_context import request as request
 from flaskish_context import request_ctx as request_ctx
 from flaskish_context import send_from_directory as send_from_directory
 from flaskish_context import session as session
+from flaskish_context.lazy import lazy_attributes
 from flaskish_core.app import Flask as Flask
 from flaskish_core.helpers import get_flashed_messages as get_flashed_messages
 from flaskish_core.request_context import RequestContext as RequestContext
@@ -43,4 +46,9 @@ from flaskish_sessions import (
     SecureCookieSessionInterface as SecureCookieSessionInterface,
 )
 from flaskish_sessions import SessionInterface as SessionInterface
-from flaskish_templating import Environment as Environment
+
+if TYPE_CHECKING:
+    from flaskish_templating import Environment as Environment
+
+# Jinja loads with the first template, not with the application module.
+__getattr__ = lazy_attributes(__name__, {"Environment": "flaskish_templating"})

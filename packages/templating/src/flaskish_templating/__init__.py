@@ -1,12 +1,18 @@
-"""Jinja environment glue, template loaders, rendering and streaming for flaskish applications."""
+"""Jinja environment glue, template loaders, rendering and streaming for flaskish applications.
+
+Jinja itself loads when an application first needs its environment or a
+loader, or when one of the Jinja-based classes here is imported, not when
+this package is.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from flaskish_context.lazy import lazy_attributes
+
 from .app import AUTOESCAPE_EXTENSIONS
 from .app import TemplatingAppMixin
-from .environment import Environment
-from .explain import explain_template_loading_attempts
-from .loader import DispatchingJinjaLoader
 from .processors import _default_template_ctx_processor
 from .rendering import get_template_attribute
 from .rendering import render_template
@@ -16,10 +22,26 @@ from .rendering import stream_template_string
 from .scaffold import JinjaLoaderMixin
 from .signals import before_render_template
 from .signals import template_rendered
-from .string_cache import DEFAULT_STRING_CACHE_SIZE
-from .string_cache import StringTemplateCache
+
+if TYPE_CHECKING:
+    from .environment import Environment
+    from .explain import explain_template_loading_attempts
+    from .loader import DispatchingJinjaLoader
+    from .string_cache import DEFAULT_STRING_CACHE_SIZE
+    from .string_cache import StringTemplateCache
 
 __version__ = "0.1.0"
+
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "Environment": ".environment",
+        "explain_template_loading_attempts": ".explain",
+        "DispatchingJinjaLoader": ".loader",
+        "DEFAULT_STRING_CACHE_SIZE": ".string_cache",
+        "StringTemplateCache": ".string_cache",
+    },
+)
 
 __all__ = [
     "AUTOESCAPE_EXTENSIONS",

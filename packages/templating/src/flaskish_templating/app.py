@@ -16,20 +16,31 @@ from flaskish_context import g
 from flaskish_context import request
 from flaskish_context import session
 
-from .environment import Environment
-from .loader import DispatchingJinjaLoader
-
 if TYPE_CHECKING:
     import logging
 
     from jinja2 import BaseLoader
 
+    from .environment import Environment
+    from .loader import DispatchingJinjaLoader
     from .protocol import NamedTemplateSource
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: File name endings rendered with autoescaping on.
 AUTOESCAPE_EXTENSIONS = (".html", ".htm", ".xml", ".xhtml", ".svg")
+
+
+class _DefaultEnvironmentClass:
+    """Reads as flaskish's :class:`~flaskish_templating.Environment` class,
+    importing Jinja on the first read rather than with the module."""
+
+    def __get__(
+        self, instance: object, owner: type[Any] | None = None
+    ) -> type[Environment]:
+        from .environment import Environment
+
+        return Environment
 
 
 class TemplatingAppMixin:
@@ -46,7 +57,10 @@ class TemplatingAppMixin:
     """
 
     #: The class :meth:`create_jinja_environment` instantiates.
-    jinja_environment: type[Environment] = Environment
+    if TYPE_CHECKING:
+        jinja_environment: type[Environment]
+    else:
+        jinja_environment = _DefaultEnvironmentClass()
 
     #: Options given to the environment, read once when it is created.
     jinja_options: dict[str, Any] = {}  # noqa: RUF012 (Flask's class attribute)
@@ -113,6 +127,8 @@ class TemplatingAppMixin:
         Override :attr:`jinja_loader` rather than this to change where the
         app's own templates come from.
         """
+        from .loader import DispatchingJinjaLoader
+
         return DispatchingJinjaLoader(self)
 
     def select_jinja_autoescape(self, filename: str | None) -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 from typing import TYPE_CHECKING
 
-from jinja2 import Template
-
 from flaskish_context import _cv_request
 from flaskish_context import get_app
 from flaskish_context import stream_with_context
@@ -18,11 +16,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from blinker import Signal
+    from jinja2 import Template
 
     from .protocol import RenderingApp
 
-#: A template name, a compiled template, or a list of either to try in order.
-TemplateRef = str | Template | list[str | Template]
+    #: A template name, a compiled template, or a list of either to try in order.
+    TemplateRef = str | Template | list[str | Template]
 
 
 def _send(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from jinja2 import BaseLoader
-from jinja2 import FileSystemLoader
+if TYPE_CHECKING:
+    from jinja2 import BaseLoader
 
 
 class JinjaLoaderMixin:
@@ -28,6 +29,8 @@ class JinjaLoaderMixin:
         """
         if self.template_folder is None:
             return None
+        from jinja2 import FileSystemLoader
+
         return FileSystemLoader(os.path.join(self.root_path, self.template_folder))
 
 
