@@ -9,6 +9,7 @@ from jinja2 import Environment as BaseEnvironment
 from jinja2 import nodes
 from jinja2 import Template
 
+from .context import TemplateContext
 from .string_cache import DEFAULT_STRING_CACHE_SIZE
 from .string_cache import StringTemplateCache
 
@@ -27,6 +28,9 @@ class Environment(BaseEnvironment):
     ``app.create_global_jinja_loader()``, which searches the app and its
     blueprints. :meth:`from_string_cached` compiles each distinct source once.
     """
+
+    #: Calls plain functions and methods without Jinja's per-call mark lookups.
+    context_class = TemplateContext
 
     #: Bound of the per-environment cache used by :meth:`from_string_cached`
     #: (least recently used sources are evicted first; ``0`` disables it).
