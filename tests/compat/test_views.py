@@ -205,3 +205,37 @@ def test_view_class_arguments(app: Flask, client: FlaskClient) -> None:
 
     app.add_url_rule("/", view_func=Pair.as_view("pair", "A", second=2))
     assert client.get("/").text == "A2"
+
+
+def test_class_views_call_through_the_apps_ensure_sync() -> None:
+    seen: list[str] = []
+
+    class RecordingFlask(Flask):
+        def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+            seen.append(func.__name__)
+            return super().ensure_sync(func)
+
+    class Hello(View):
+        def dispatch_request(self) -> str:
+            return "hello"
+
+    class Things(MethodView):
+        def get(self) -> str:
+            return "things"
+
+        async def post(self) -> str:
+            return "posted"
+
+    app = RecordingFlask(__name__)
+    app.add_url_rule("/hello", view_func=Hello.as_view("hello"))
+    app.add_url_rule("/things", view_func=Things.as_view("things"))
+    client = app.test_client()
+
+    assert client.get("/hello").data == b"hello"
+    assert seen == ["hello", "dispatch_request"]
+    seen.clear()
+    assert client.get("/things").data == b"things"
+    assert seen == ["things", "dispatch_request", "get"]
+    seen.clear()
+    assert client.post("/things").data == b"posted"
+    assert seen == ["things", "dispatch_request", "post"]

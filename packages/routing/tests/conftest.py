@@ -20,10 +20,13 @@ def client(app: Router) -> Client:
 
 
 @pytest.fixture(autouse=True)
-def no_installed_request_lookup() -> Iterator[None]:
-    """Run each test without a lookup another package may have installed
-    (the assembled framework installs one on import), restoring it after."""
-    saved = list(request_source._lookup)
-    request_source._lookup.clear()
+def no_installed_lookups() -> Iterator[None]:
+    """Run each test without the lookups another package may have installed
+    (the assembled framework installs them on import), restoring them after."""
+    registries = [request_source._lookup, request_source._ensure_sync_lookup]
+    saved = [list(registry) for registry in registries]
+    for registry in registries:
+        registry.clear()
     yield
-    request_source._lookup[:] = saved
+    for registry, entries in zip(registries, saved, strict=True):
+        registry[:] = entries

@@ -8,9 +8,12 @@ from typing import Any
 
 from werkzeug.test import Client
 
+from flaskish_routing import current_ensure_sync
+from flaskish_routing import ensure_sync
 from flaskish_routing import http_method_funcs
 from flaskish_routing import MethodView
 from flaskish_routing import Router
+from flaskish_routing import set_ensure_sync_lookup
 from flaskish_routing import set_request_lookup
 from flaskish_routing import View
 
@@ -205,6 +208,41 @@ def test_method_view_uses_the_installed_request_lookup() -> None:
         assert view(item_id=9) == ("deleted 9", 200)
     finally:
         set_request_lookup(None)
+
+
+def test_class_views_call_through_the_installed_ensure_sync() -> None:
+    adapted: list[str] = []
+
+    def recording_ensure_sync(func: Any) -> Any:
+        adapted.append(func.__name__)
+        return func
+
+    view = EditableItems.as_view("items")
+    set_request_lookup(lambda: SimpleNamespace(method="DELETE"))
+    set_ensure_sync_lookup(lambda: recording_ensure_sync)
+    try:
+        assert view(item_id=9) == ("deleted 9", 200)
+    finally:
+        set_ensure_sync_lookup(None)
+        set_request_lookup(None)
+    assert adapted == ["dispatch_request", "delete"]
+
+
+def test_router_requests_use_routing_ensure_sync(app: Router, client: Client) -> None:
+    def refusing_ensure_sync(func: Any) -> Any:
+        raise AssertionError("the router's views do not use the installed lookup")
+
+    class Async(MethodView):
+        async def get(self) -> str:
+            return "async get"
+
+    app.add_url_rule("/async", view_func=Async.as_view("async"))
+    set_ensure_sync_lookup(lambda: refusing_ensure_sync)
+    try:
+        assert client.get("/async").get_data(as_text=True) == "async get"
+    finally:
+        set_ensure_sync_lookup(None)
+    assert current_ensure_sync() is ensure_sync
 
 
 def test_view_class_assigned_after_as_view_is_used(app: Router, client: Client) -> None:

@@ -15,9 +15,11 @@ from flaskish_cli import AppGroupAttribute
 from flaskish_cli import get_debug_flag
 from flaskish_context import _AppCtxGlobals
 from flaskish_context import _cv_request
+from flaskish_context import get_app
 from flaskish_context import request
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import AppScaffold
+from flaskish_routing import set_ensure_sync_lookup
 from flaskish_routing import set_request_lookup
 from flaskish_routing import setupmethod
 from flaskish_sessions.tag import set_json_codec
@@ -326,7 +328,9 @@ class Flask(
 __all__ = ["Flask"]
 
 
-# Class-based views of flaskish_routing find the request of a Flask app here.
+# Class-based views of flaskish_routing find the request of a Flask app here,
+# and call their methods through its (possibly overridden) ensure_sync.
 set_request_lookup(request._get_current_object)
+set_ensure_sync_lookup(lambda: get_app().ensure_sync)
 # Session cookies are serialized with the current app's JSON provider.
 set_json_codec(dumps=json.dumps, loads=json.loads)

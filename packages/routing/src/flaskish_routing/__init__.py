@@ -9,7 +9,9 @@ from .callbacks import call_all as call_all
 from .conversion import ResponseConversion as ResponseConversion
 from .paths import _split_blueprint_path as _split_blueprint_path
 from .paths import get_root_path as get_root_path
+from .request_source import current_ensure_sync as current_ensure_sync
 from .request_source import current_request as current_request
+from .request_source import set_ensure_sync_lookup as set_ensure_sync_lookup
 from .request_source import set_request_lookup as set_request_lookup
 from .routed_request import RoutedRequestMixin as RoutedRequestMixin
 from .router import Router as Router

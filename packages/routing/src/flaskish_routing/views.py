@@ -8,7 +8,7 @@ from functools import reduce
 from typing import Any
 from typing import ClassVar
 
-from .async_bridge import ensure_sync
+from .request_source import current_ensure_sync
 from .request_source import current_request
 
 #: Names of the methods a :class:`MethodView` may define, one per HTTP verb.
@@ -59,13 +59,13 @@ class View:
                 # ``view`` is the returned (possibly decorated) function: a
                 # class assigned to its ``view_class`` later is the one used.
                 instance = view.view_class(*class_args, **class_kwargs)  # type: ignore[attr-defined]
-                return ensure_sync(instance.dispatch_request)(**kwargs)
+                return current_ensure_sync()(instance.dispatch_request)(**kwargs)
 
         else:
             shared = cls(*class_args, **class_kwargs)
 
             def view(**kwargs: Any) -> Any:
-                return ensure_sync(shared.dispatch_request)(**kwargs)
+                return current_ensure_sync()(shared.dispatch_request)(**kwargs)
 
         if cls.decorators:
             # Named first, so that decorators using functools.wraps copy the name.
@@ -110,4 +110,4 @@ class MethodView(View):
         if handler is None and method == "HEAD":
             handler = getattr(self, "get", None)
         assert handler is not None, f"Unimplemented method {method!r}"
-        return ensure_sync(handler)(**kwargs)
+        return current_ensure_sync()(handler)(**kwargs)
