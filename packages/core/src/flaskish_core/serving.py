@@ -77,25 +77,31 @@ class ServingMixin:
                 click.secho(_BLOCKED_BY_CLI, fg="red")
             return
 
-        if get_load_dotenv(load_dotenv):
+        env_files_loaded = get_load_dotenv(load_dotenv)
+        if env_files_loaded:
             flaskish_cli.load_dotenv()
-            if "FLASK_DEBUG" in os.environ:
-                self.debug = get_debug_flag()
+        # The argument wins; FLASK_DEBUG is re-read only with the env files.
         if debug is not None:
             self.debug = bool(debug)
+        elif env_files_loaded and "FLASK_DEBUG" in os.environ:
+            self.debug = get_debug_flag()
 
         bind_host, bind_port = server_address(
             self.config.get("SERVER_NAME"), host, port
         )
-        options.setdefault("use_reloader", self.debug)
-        options.setdefault("use_debugger", self.debug)
-        options.setdefault("threaded", True)
+        # Debug mode turns on the reloader and debugger unless told otherwise.
+        server_options: dict[str, t.Any] = {
+            "use_reloader": self.debug,
+            "use_debugger": self.debug,
+            "threaded": True,
+            **options,
+        }
         flaskish_cli.show_server_banner(self.debug, self.name)
-
+        # Looked up at call time, so that tests can replace werkzeug's function.
         from werkzeug.serving import run_simple
 
         try:
-            run_simple(bind_host, bind_port, self, **options)  # type: ignore[arg-type]
+            run_simple(bind_host, bind_port, self, **server_options)  # type: ignore[arg-type]
         finally:
             # A server stopped from an interactive session may be restarted.
             self._got_first_request = False
