@@ -6,6 +6,7 @@ import typing as t
 
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions import SessionInterface
+from flaskish_sessions.cookies import request_cookies
 
 if t.TYPE_CHECKING:
     from werkzeug.wrappers import Response as BaseResponse
@@ -67,7 +68,7 @@ class SessionSupportMixin:
         if not self.config["SESSION_REFRESH_EACH_REQUEST"]:
             return False
         name = self.session_interface.get_cookie_name(self)  # type: ignore[arg-type]
-        return name in request.cookies
+        return name in request_cookies(request)
 
 
 __all__ = ["SessionSupportMixin"]

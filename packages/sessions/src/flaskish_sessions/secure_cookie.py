@@ -10,6 +10,7 @@ from itsdangerous import BadSignature
 from itsdangerous import URLSafeTimedSerializer
 
 from .cookie_session import SecureCookieSession
+from .cookies import request_cookies
 from .interface import SessionInterface
 from .signing import SessionSerializer
 from .signing import SessionSigner
@@ -120,7 +121,7 @@ class SecureCookieSessionInterface(SessionInterface):
         signer = self.get_signing_serializer(app)
         if signer is None:
             return None
-        token = request.cookies.get(self.get_cookie_name(app))
+        token = request_cookies(request).get(self.get_cookie_name(app))
         data = self._verified_data(app, signer, token) if token else None
         # Anything but a dict (no cookie, a bad one, or a payload signed
         # elsewhere with the same key and salt) gives an empty session.
