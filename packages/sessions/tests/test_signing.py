@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -11,6 +13,9 @@ from itsdangerous import SignatureExpired
 from itsdangerous import Signer
 from itsdangerous import TimestampSigner
 from itsdangerous import URLSafeTimedSerializer
+from itsdangerous.signer import HMACAlgorithm
+from itsdangerous.signer import NoneAlgorithm
+from itsdangerous.signer import SigningAlgorithm
 
 import flaskish_sessions.signing as signing
 from flaskish_sessions import session_json_serializer
@@ -189,3 +194,82 @@ def test_fallback_signers_are_still_tried(clock: Clock) -> None:
         "key", "cookie-session", signer_kwargs=SIGNING, fallback_signers=[sha256]
     )
     assert serializer.loads(old.dumps([1])) == [1]
+
+
+def sha512_in_python(data: bytes = b"") -> Any:
+    # Not one of hashlib's OpenSSL constructors: hmac takes its pure
+    # Python path with this digest.
+    return hashlib.sha512(data)
+
+
+@pytest.mark.parametrize(
+    "digest", [hashlib.sha1, hashlib.sha256, "sha384", sha512_in_python]
+)
+def test_keyed_hmac_signatures_are_hmacs(digest: Any) -> None:
+    ours = signing.KeyedHMACAlgorithm(digest)
+    theirs = HMACAlgorithm(digest)
+    for key in (b"one", b"two", b"one", b""):
+        for value in (b"", b"payload.stamp", b"payload.stamp", b"x" * 1000):
+            signature = ours.get_signature(key, value)
+            assert signature == theirs.get_signature(key, value)
+            assert ours.verify_signature(key, value, signature)
+            assert not ours.verify_signature(key, value + b"!", signature)
+            assert not ours.verify_signature(b"other", value, signature)
+
+
+def test_keyed_hmac_follows_its_digest_method() -> None:
+    algorithm = signing.KeyedHMACAlgorithm(hashlib.sha1)
+    first = algorithm.get_signature(b"key", b"value")
+    algorithm.digest_method = hashlib.sha256
+    assert algorithm.get_signature(b"key", b"value") == (
+        HMACAlgorithm(hashlib.sha256).get_signature(b"key", b"value")
+    )
+    assert len(algorithm.get_signature(b"key", b"value")) != len(first)
+
+
+def test_keyed_hmacs_are_bounded() -> None:
+    algorithm = signing.KeyedHMACAlgorithm(hashlib.sha1)
+    for number in range(signing.KEYED_HMACS_LIMIT * 3):
+        key = f"key {number}".encode()
+        assert algorithm.get_signature(key, b"v") == hmac.digest(key, b"v", "sha1")
+        assert len(algorithm._keyed) <= signing.KEYED_HMACS_LIMIT
+
+
+def test_keyed_hmac_is_shared_safely_between_threads() -> None:
+    algorithm = signing.KeyedHMACAlgorithm(hashlib.sha1)
+
+    def sign_many(number: int) -> bool:
+        values = [f"{number}.{index}".encode() for index in range(300)]
+        return all(
+            algorithm.get_signature(b"key", value) == hmac.digest(b"key", value, "sha1")
+            for value in values
+        )
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(pool.map(sign_many, range(16)))
+
+
+def test_session_signer_algorithm() -> None:
+    signer = SessionSigner("key", digest_method=hashlib.sha256)
+    assert type(signer.algorithm) is signing.KeyedHMACAlgorithm
+    assert signer.algorithm.digest_method is hashlib.sha256
+    assert signer.sign("v") == TimestampSigner(
+        "key", digest_method=hashlib.sha256
+    ).sign("v")
+
+
+class UpperHMAC(HMACAlgorithm):
+    def get_signature(self, key: bytes, value: bytes) -> bytes:
+        return super().get_signature(key.upper(), value)
+
+
+@pytest.mark.parametrize("algorithm", [NoneAlgorithm(), UpperHMAC()])
+def test_other_algorithms_are_used_as_given(
+    clock: Clock, algorithm: SigningAlgorithm
+) -> None:
+    ours = SessionSigner("key", salt="s", algorithm=algorithm)
+    theirs = TimestampSigner("key", salt="s", algorithm=algorithm)
+    assert ours.algorithm is algorithm
+    token = ours.sign("value")
+    assert token == theirs.sign("value")
+    assert ours.unsign(token) == b"value"

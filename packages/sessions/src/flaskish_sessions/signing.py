@@ -2,17 +2,20 @@
 
 The token format and every signature are itsdangerous' own; these
 subclasses only avoid repeating work whose result cannot change: the
-signer a serializer builds for its own salt, and the signing key derived
-from a secret key and salt (one HMAC per key per call otherwise).
+signer a serializer builds for its own salt, the signing key derived
+from a secret key and salt (one HMAC per key per call otherwise), and the
+HMAC keyed with a signing key.
 """
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 from typing import cast
 
 from itsdangerous import TimestampSigner
 from itsdangerous import URLSafeTimedSerializer
+from itsdangerous.signer import HMACAlgorithm
 from itsdangerous.signer import Signer
 
 #: Most derived keys remembered; the memo is emptied when full. Keys come
@@ -21,14 +24,54 @@ DERIVED_KEYS_LIMIT = 32
 
 _derived_keys: dict[tuple[Any, ...], bytes] = {}
 
+#: Most keyed HMACs one :class:`KeyedHMACAlgorithm` keeps; emptied when full.
+KEYED_HMACS_LIMIT = 8
+
+
+class KeyedHMACAlgorithm(HMACAlgorithm):
+    """itsdangerous' HMAC signing algorithm, keyed once per signing key.
+
+    ``hmac.new(key, value)`` is ``hmac.new(key)`` updated with ``value``:
+    the keyed object (the padded key hashed and, with OpenSSL, its MAC
+    context fetched and set up) is made once for each key and digest
+    method and copied for every value. The signature is the same bytes.
+    Copies are independent, so one algorithm serves several threads.
+    """
+
+    def __init__(self, digest_method: Any = None) -> None:
+        super().__init__(digest_method)
+        self._keyed: dict[bytes, tuple[Any, hmac.HMAC]] = {}
+
+    def get_signature(self, key: bytes, value: bytes) -> bytes:
+        """The HMAC of ``value`` with ``key`` and :attr:`digest_method`."""
+        digest_method = self.digest_method
+        found = self._keyed.get(key)
+        if found is not None and found[0] is digest_method:
+            keyed = found[1]
+        else:
+            keyed = hmac.new(key, digestmod=digest_method)
+            if len(self._keyed) >= KEYED_HMACS_LIMIT:
+                self._keyed.clear()
+            self._keyed[key] = (digest_method, keyed)
+        mac = keyed.copy()
+        mac.update(value)
+        return mac.digest()
+
 
 class SessionSigner(TimestampSigner):
-    """A :class:`~itsdangerous.TimestampSigner` that remembers derived keys.
+    """A :class:`~itsdangerous.TimestampSigner` that remembers derived keys
+    and signs with a :class:`KeyedHMACAlgorithm`.
 
     The memo is keyed by everything the derivation reads (secret key,
     salt, digest method and derivation scheme), so changing any of them
-    on a signer derives afresh.
+    on a signer derives afresh. An ``algorithm`` other than itsdangerous'
+    plain :class:`~itsdangerous.signer.HMACAlgorithm` is used as given.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if type(self.algorithm) is HMACAlgorithm:
+            self.algorithm = KeyedHMACAlgorithm(self.algorithm.digest_method)
 
     def derive_key(self, secret_key: str | bytes | None = None) -> bytes:
         """The signing key for ``secret_key`` (default: the newest key),
