@@ -81,3 +81,11 @@ def test_response_with_its_own_vary_is_used(clock: Clock) -> None:
     assert response.varied == ["Cookie"]
     assert "Vary" not in response.headers
     assert "Set-Cookie" in response.headers
+
+
+def test_empty_vary_header_goes_through_werkzeug() -> None:
+    ours = Response(headers={"Vary": ""})
+    vary_on_cookie(ours)
+    theirs = Response(headers={"Vary": ""})
+    theirs.vary.add("Cookie")
+    assert ours.headers.to_wsgi_list() == theirs.headers.to_wsgi_list()

@@ -13,9 +13,11 @@ def vary_on_cookie(response: Response) -> None:
 
     Without a ``Vary`` header the header is written directly, which is
     what werkzeug's ``vary`` set does, minus parsing and re-serializing it.
+    (``getlist`` finds the header as ``in`` does, without the ``KeyError``
+    ``in`` raises and catches when the header is missing.)
     """
     headers = response.headers
-    if type(response).vary is _WERKZEUG_VARY and "Vary" not in headers:
+    if type(response).vary is _WERKZEUG_VARY and not headers.getlist("Vary"):
         headers.add("Vary", "Cookie")
     else:
         response.vary.add("Cookie")
