@@ -6,11 +6,14 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from werkzeug.utils import cached_property
 from werkzeug.wrappers import Request as BaseRequest
 from werkzeug.wrappers import Response as BaseResponse
 
+from flaskish_context import request
 from flaskish_context import session
 from flaskish_core.app import Flask
+from flaskish_core.wrappers import Request
 from flaskish_sessions import SecureCookieSession
 from flaskish_sessions import SecureCookieSessionInterface
 
@@ -146,3 +149,54 @@ def test_no_request_sees_another_requests_session(app: Flask) -> None:
     assert first.get("/get").data == b"first"
     assert second.get("/get").data == b"second"
     assert app.test_client().get("/get").data == b"None"
+
+
+def test_view_sees_the_cookies_the_session_was_read_from(app: Flask) -> None:
+    seen: list[Any] = []
+
+    @app.route("/cookies")
+    def cookies() -> str:
+        seen.append((session.get("value"), request.cookies))
+        return "ok"
+
+    client = app.test_client()
+    client.get("/set/7")
+    client.set_cookie("other", "a")
+    client.get("/cookies")
+    value, parsed = seen[0]
+    assert value == "7"
+    assert sorted(parsed) == ["other", "session"]
+    assert parsed["other"] == "a"
+    assert type(parsed).__name__ == "ImmutableMultiDict"
+
+
+def test_request_class_with_its_own_cookies(app: Flask) -> None:
+    # A request class that takes the session cookie from elsewhere is
+    # asked for it, both to open the session and to refresh an untouched
+    # permanent one.
+    app.permanent_session_lifetime = timedelta(hours=1)
+
+    class HeaderCookies(Request):
+        @cached_property
+        def cookies(self) -> Any:
+            value = self.environ.get("HTTP_X_SESSION")
+            return {"session": value} if value else {}
+
+    @app.route("/permanent")
+    def permanent() -> str:
+        session.permanent = True
+        session["value"] = "kept"
+        return "ok"
+
+    set_cookie = app.test_client().get("/permanent").headers["Set-Cookie"]
+    token = set_cookie.split(";")[0].split("=", 1)[1]
+    app.request_class = HeaderCookies
+    client = app.test_client(use_cookies=False)
+    headers = {"X-Session": token, "Cookie": f"unrelated={token}"}
+    assert client.get("/get", headers=headers).data == b"kept"
+    refreshed = client.get("/plain", headers=headers)
+    assert refreshed.headers["Set-Cookie"].startswith("session=")
+    assert "Expires=" in refreshed.headers["Set-Cookie"]
+    assert "Set-Cookie" not in client.get("/plain", headers={"Cookie": "a=b"}).headers
+    # And the cookie header itself is ignored by this class.
+    assert client.get("/get", headers={"Cookie": f"session={token}"}).data == b"None"
