@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -136,3 +137,14 @@ def test_open_session_reads_overridden_cookies() -> None:
 
     session = interface.open_session(app, Fixed(environ(HTTP_COOKIE="session=bad")))
     assert session == {"who": "property"}
+
+
+def test_any_object_with_cookies() -> None:
+    duck = SimpleNamespace(cookies={"session": "x"})
+    assert request_cookies(duck) == {"session": "x"}  # type: ignore[arg-type]
+    interface = SecureCookieSessionInterface()
+    app = make_app()
+    serializer = interface.get_signing_serializer(app)
+    assert serializer is not None
+    duck.cookies["session"] = serializer.dumps({"who": "duck"})
+    assert interface.open_session(app, duck) == {"who": "duck"}  # type: ignore[arg-type]

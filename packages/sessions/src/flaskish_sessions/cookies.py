@@ -48,13 +48,13 @@ def request_cookies(request: Request) -> ImmutableMultiDict[str, str]:
 
     That is when the request class keeps werkzeug's ``cookies`` property and
     its headers are a plain ``EnvironHeaders``; any other request (a
-    subclass overriding either, a non-WSGI request) is asked for
-    ``request.cookies`` itself.
+    subclass overriding either, a non-WSGI request, any object with a
+    ``cookies`` mapping) is asked for ``request.cookies`` itself.
     """
-    headers = request.headers
-    if type(request).cookies is _WERKZEUG_COOKIES and type(headers) is EnvironHeaders:
+    if getattr(type(request), "cookies", None) is _WERKZEUG_COOKIES:
+        headers = request.headers
         cache = getattr(request, "__dict__", None)
-        if cache is not None:
+        if type(headers) is EnvironHeaders and cache is not None:
             cookies: ImmutableMultiDict[str, str] | None = cache.get("cookies")
             if cookies is not None:
                 return cookies
