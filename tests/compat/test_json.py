@@ -61,6 +61,14 @@ def test_json_mimetype_setting(app: Flask, serve: Serve) -> None:
     assert response.headers["Content-Type"] == "application/vnd.api+json"
 
 
+def test_json_text_mimetype_gets_a_charset(app: Flask) -> None:
+    app.json.mimetype = "text/x-json"  # type: ignore[attr-defined]
+    with app.app_context():
+        assert jsonify(1).headers["Content-Type"] == "text/x-json; charset=utf-8"
+        app.json.mimetype = None  # type: ignore[attr-defined]
+        assert jsonify(1).headers["Content-Type"] == "text/html; charset=utf-8"
+
+
 def test_json_dates_and_decimals(app: Flask, serve: Serve) -> None:
     value = {
         "d": datetime.date(2024, 2, 3),

@@ -10,6 +10,7 @@ from werkzeug.exceptions import NotFound
 
 from flaskish import abort
 from flaskish import Flask
+from flaskish import jsonify
 from flaskish import make_response
 from flaskish import redirect
 from flaskish import Response
@@ -228,6 +229,59 @@ def test_response_class_override(app: Flask, serve: Serve) -> None:
     app.response_class = Custom
     response = serve("plain")
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_response_class_with_own_init(app: Flask, serve: Serve) -> None:
+    # A constructor of its own sees the arguments as make_response and
+    # jsonify give them: no content type is decided for it.
+    seen: list[dict[str, object]] = []
+
+    class Xml(Response):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            seen.append(dict(kwargs))
+            kwargs.setdefault("mimetype", "application/xml")
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    app.response_class = Xml
+    response = serve("<a/>")
+    assert response.headers["Content-Type"] == "application/xml; charset=utf-8"
+    assert "content_type" not in seen[0]
+    seen.clear()
+    with app.app_context():
+        assert jsonify(a=1).headers["Content-Type"] == "application/json"
+    assert seen == [{"mimetype": "application/json"}]
+
+
+def test_default_mimetype_none_and_changed(app: Flask) -> None:
+    class Bare(Response):
+        default_mimetype = None
+
+    app.response_class = Bare
+    app.add_url_rule("/", "index", lambda: "body")
+    client = app.test_client()
+    assert "Content-Type" not in client.get("/").headers
+    Bare.default_mimetype = "text/csv"
+    assert client.get("/").headers["Content-Type"] == "text/csv; charset=utf-8"
+    Bare.default_mimetype = "application/octet-stream"
+    assert client.get("/").headers["Content-Type"] == "application/octet-stream"
+
+
+@pytest.mark.parametrize(
+    ("value", "content_type"),
+    [
+        (("body", {}), "text/html; charset=utf-8"),
+        (("body", []), "text/html; charset=utf-8"),
+        (("body", 201, {}), "text/html; charset=utf-8"),
+        (("body", {"Content-Type": "text/csv"}), "text/csv"),
+        (("body", 200, [("content-type", "image/png")]), "image/png"),
+    ],
+)
+def test_tuple_headers_and_content_type(
+    app: Flask, serve: Serve, value: object, content_type: str
+) -> None:
+    response = serve(value)
+    assert response.headers.getlist("Content-Type") == [content_type]
+    assert response.data == b"body"
 
 
 def test_max_cookie_size_from_config(app: Flask) -> None:

@@ -11,6 +11,7 @@ from werkzeug.test import Client
 from werkzeug.wrappers import Response
 
 from flaskish_routing import Router
+from flaskish_routing.conversion import known_content_type
 
 
 @pytest.fixture
@@ -162,3 +163,71 @@ def test_returned_http_exceptions_become_their_responses(returns: Any) -> None:
     assert response.status_code == 405
     assert response.headers["Allow"] == "GET, POST"
     assert response.headers["X-A"] == "1"
+
+
+@pytest.mark.parametrize(
+    "mimetype",
+    ["text/plain", "text/html", "application/json", "image/svg+xml", "x/y", None],
+)
+def test_plain_bodies_get_werkzeugs_content_type(mimetype: str | None) -> None:
+    # make_response passes the content type werkzeug's constructor would derive.
+    class Typed(Response):
+        default_mimetype = mimetype
+
+    class TypedRouter(Router):
+        response_class = Typed
+
+    app = TypedRouter(__name__)
+    app.add_url_rule("/", "view", lambda: "body")
+    app.add_url_rule("/made", "made", lambda: ("body", 201))
+    app.add_url_rule("/json", "json", lambda: {"a": 1})
+    client = Client(app)
+    expected = Typed("body").headers.getlist("Content-Type")
+    assert client.get("/").headers.getlist("Content-Type") == expected
+    made = client.get("/made")
+    assert (made.status_code, made.headers.getlist("Content-Type")) == (201, expected)
+    json_type = Typed("", mimetype="application/json").headers["Content-Type"]
+    assert client.get("/json").headers["Content-Type"] == json_type
+    assert known_content_type(Typed) == (expected[0] if expected else None)
+
+
+def test_response_class_with_own_init_gets_the_arguments_as_given() -> None:
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+
+    class Recording(Response):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            calls.append((args, kwargs))
+            super().__init__(*args, **kwargs)
+
+    class RecordingRouter(Router):
+        response_class = Recording
+
+    app = RecordingRouter(__name__)
+    app.add_url_rule("/", "view", lambda: "body")
+    app.add_url_rule("/json", "json", lambda: [1])
+    assert known_content_type(Recording) is None
+    assert app.make_response("body").get_data() == b"body"
+    assert app.make_response(("body", 202)).status_code == 202
+    app.make_response([1])
+    assert calls == [
+        (("body",), {"status": None, "headers": None}),
+        (("body",), {"status": 202, "headers": None}),
+        (("[1]\n",), {"mimetype": "application/json"}),
+    ]
+
+
+def test_dynamic_default_mimetype_is_read_per_response() -> None:
+    class Switching(Response):
+        pass
+
+    class SwitchingRouter(Router):
+        response_class = Switching
+
+    app = SwitchingRouter(__name__)
+    app.add_url_rule("/", "view", lambda: b"x")
+    client = Client(app)
+    assert client.get("/").headers["Content-Type"] == "text/plain; charset=utf-8"
+    Switching.default_mimetype = "application/xml"
+    assert client.get("/").headers["Content-Type"] == "application/xml; charset=utf-8"
+    Switching.default_mimetype = None
+    assert "Content-Type" not in client.get("/").headers

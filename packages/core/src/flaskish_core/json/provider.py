@@ -6,6 +6,7 @@ import json
 import typing as t
 import weakref
 
+from flaskish_routing.conversion import response_of_mimetype
 from flaskish_sessions import json_default
 
 if t.TYPE_CHECKING:
@@ -61,8 +62,8 @@ class JSONProvider:
         """Build an ``application/json`` response of the arguments: one
         positional argument as is, several as a list, keywords as a dict."""
         payload = _response_payload(args, kwargs)
-        return self._app.response_class(
-            self.dumps(payload), mimetype="application/json"
+        return response_of_mimetype(
+            self._app.response_class, self.dumps(payload), "application/json"
         )
 
 
@@ -108,7 +109,9 @@ class DefaultJSONProvider(JSONProvider):
             text = self.dumps(payload, indent=2)
         else:
             text = self.dumps(payload, separators=(",", ":"))
-        return self._app.response_class(f"{text}\n", mimetype=self.mimetype)
+        return response_of_mimetype(
+            self._app.response_class, f"{text}\n", self.mimetype
+        )
 
 
 __all__ = ["DefaultJSONProvider", "JSONProvider"]
