@@ -3,6 +3,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import io
+import json
 import uuid
 from datetime import date
 from datetime import datetime
@@ -239,3 +240,73 @@ def test_tag_module_reexports_session_serializer() -> None:
     serializer = TaggedJSONSerializer()
     value = {"t": (1, 2), "b": b"\x00", "m": Markup("<i>")}
     assert serializer.loads(serializer.dumps(value)) == value
+
+
+class _Tagged(json.JSONEncoder):
+    def default(self, o: object) -> object:
+        return f"tagged {o!r}"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {},
+        {"separators": (",", ":")},
+        {"indent": 2},
+        {"indent": "\t", "sort_keys": False},
+        {"ensure_ascii": False},
+        {"allow_nan": True, "check_circular": False, "skipkeys": True},
+        {"separators": [", ", ": "]},  # unhashable: not kept
+        {"cls": _Tagged, "default": None},  # not an encoder option: not kept
+    ],
+)
+def test_provider_dumps_matches_json_dumps(
+    app: Flask, kwargs: dict[str, object]
+) -> None:
+    value = {"b": [1.5, None, "é"], "a": {"z": True, 1: "x"}, 3: _Point(1, 2)}
+    if kwargs.get("skipkeys"):
+        value[(1, 2)] = "skipped"  # type: ignore[index]
+    provider = app.json
+    options = {
+        "default": provider.default,  # type: ignore[attr-defined]
+        "ensure_ascii": True,
+        "sort_keys": False,
+        **kwargs,
+    }
+    provider.sort_keys = False  # type: ignore[attr-defined]
+    for _ in range(2):  # built, then reused
+        assert provider.dumps(value, **kwargs) == json.dumps(value, **options)
+
+
+def test_provider_options_changed_later_apply(app: Flask) -> None:
+    provider = app.json
+    assert provider.dumps({"b": "é", "a": 1}) == '{"a": 1, "b": "\\u00e9"}'
+    provider.ensure_ascii = False  # type: ignore[attr-defined]
+    provider.sort_keys = False  # type: ignore[attr-defined]
+    assert provider.dumps({"b": "é", "a": 1}) == '{"b": "é", "a": 1}'
+    provider.default = lambda o: "custom"  # type: ignore[attr-defined]
+    assert provider.dumps([object()]) == '["custom"]'
+    del provider.default  # type: ignore[attr-defined]
+    assert provider.dumps([Decimal("1.5")]) == '["1.5"]'
+
+
+def test_provider_class_options_changed_later_apply(app: Flask) -> None:
+    class Provider(DefaultJSONProvider):
+        pass
+
+    provider = Provider(app)
+    assert provider.dumps([object()], default=str).startswith('["<object')
+    Provider.default = staticmethod(lambda o: "class")  # type: ignore[assignment]
+    assert provider.dumps([object()]) == '["class"]'
+    Provider.sort_keys = False
+    assert provider.dumps({"b": 1, "a": 2}) == '{"b": 1, "a": 2}'
+
+
+def test_provider_encoder_errors_repeat(app: Flask) -> None:
+    for _ in range(2):
+        with pytest.raises(TypeError, match="not supported between instances"):
+            app.json.dumps({1: "a", "b": 2})
+        loop: list[object] = []
+        loop.append(loop)
+        with pytest.raises(ValueError, match="Circular reference"):
+            app.json.dumps(loop)
