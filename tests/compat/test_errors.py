@@ -202,3 +202,26 @@ def test_http_exception_from_before_request(app: Flask, client: FlaskClient) -> 
     app.add_url_rule("/", "index", lambda: "secret")
     response = client.get("/")
     assert (response.status_code, response.json) == (401, {"error": "Unauthorized"})
+
+
+def test_default_error_pages_are_werkzeugs(app: Flask, client: FlaskClient) -> None:
+    class Described(NotFound):
+        def get_description(self, environ: object = None, scope: object = None) -> str:
+            return "<p>described per request</p>"
+
+    app.add_url_rule("/abort", "abort", lambda: abort(404, "a <b> & c\nd"))
+    app.add_url_rule("/forbidden", "forbidden", lambda: abort(403))
+    app.add_url_rule("/described", "described", lambda: Described())
+    app.add_url_rule("/gone", "gone", lambda: (NotFound("gone"), 410, {"X-A": "1"}))
+    for _ in range(2):
+        missing = client.get("/missing")
+        assert missing.status_code == 404
+        assert missing.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert missing.text == NotFound().get_body()
+        assert client.get("/abort").text == NotFound("a <b> & c\nd").get_body()
+        forbidden = client.get("/forbidden")
+        assert (forbidden.status_code, forbidden.text) == (403, Forbidden().get_body())
+        assert "<p>described per request</p>" in client.get("/described").text
+        gone = client.get("/gone")
+        assert (gone.status_code, gone.headers["X-A"]) == (410, "1")
+        assert gone.text == NotFound("gone").get_body()

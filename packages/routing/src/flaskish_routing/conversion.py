@@ -62,6 +62,45 @@ def response_of_mimetype(
     return response_class(body, mimetype=mimetype)
 
 
+_GET_RESPONSE = HTTPException.get_response
+_GET_BODY = HTTPException.get_body
+_GET_DESCRIPTION = HTTPException.get_description
+_NAME = HTTPException.__dict__["name"]
+#: werkzeug's HTML error pages by (code, name, description).
+_error_bodies: dict[tuple[int | None, str, str | None], str] = {}
+
+
+def exception_response(e: HTTPException, environ: dict[str, Any]) -> Response:
+    """``e.get_response(environ)``, with werkzeug's HTML page kept per
+    status code, name and description.
+
+    werkzeug renders the page (escaping the name and description) for
+    every error, about 8 us of a 404. When the exception's class keeps
+    werkzeug's ``get_response``, ``get_body``, ``get_description`` and
+    ``name``, the page depends on nothing else, so it is rendered once;
+    the headers (``get_headers``) and the response are made per call, as
+    ``get_response`` makes them.
+    """
+    cls = type(e)
+    description = e.description
+    if (
+        e.response is None
+        and (description is None or type(description) is str)
+        and cls.get_response is _GET_RESPONSE
+        and cls.get_body is _GET_BODY
+        and cls.get_description is _GET_DESCRIPTION
+        and cls.name is _NAME
+    ):
+        key = (e.code, e.name, description)
+        body = _error_bodies.get(key)
+        if body is None:
+            body = e.get_body(environ)
+            if len(_error_bodies) < 256:
+                _error_bodies[key] = body
+        return Response(body, e.code, e.get_headers(environ))
+    return e.get_response(environ)
+
+
 def _split_tuple(rv: tuple[Any, ...]) -> tuple[Any, Any, Any]:
     """``(body, status, headers)`` from the tuple forms a view may return."""
     if len(rv) == 3:
@@ -136,7 +175,9 @@ class ResponseConversion:
         elif isinstance(rv, HTTPException):
             # Its response directly: force_type would run it as a WSGI app.
             environ = self._current_environ()
-            response = self.response_class.force_type(rv.get_response(environ), environ)
+            response = self.response_class.force_type(
+                exception_response(rv, environ), environ
+            )
         elif isinstance(rv, BaseResponse) or callable(rv):
             try:
                 response = self.response_class.force_type(rv, self._current_environ())
