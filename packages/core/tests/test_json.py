@@ -253,6 +253,7 @@ class _Tagged(json.JSONEncoder):
         {},
         {"separators": (",", ":")},
         {"indent": 2},
+        {"indent": True},
         {"indent": "\t", "sort_keys": False},
         {"ensure_ascii": False},
         {"allow_nan": True, "check_circular": False, "skipkeys": True},
@@ -300,6 +301,15 @@ def test_provider_class_options_changed_later_apply(app: Flask) -> None:
     assert provider.dumps([object()]) == '["class"]'
     Provider.sort_keys = False
     assert provider.dumps({"b": 1, "a": 2}) == '{"b": 1, "a": 2}'
+
+
+def test_provider_equal_but_rejected_indent(app: Flask) -> None:
+    assert app.json.dumps([1], indent=2) == "[\n  1\n]"
+    for bad in (2.0, Decimal(2)):
+        with pytest.raises(TypeError):
+            json.dumps([1], indent=bad)
+        with pytest.raises(TypeError):
+            app.json.dumps([1], indent=bad)
 
 
 def test_provider_encoder_errors_repeat(app: Flask) -> None:

@@ -35,6 +35,8 @@ _ENCODER_OPTIONS = frozenset(
         "default",
     )
 )
+#: The types of ``indent`` values whose encoder is kept (``None``: unset).
+_INDENT_TYPES = frozenset((type(None), int, bool, str))
 #: Distinct option sets whose encoder a provider keeps.
 _MAX_ENCODERS = 32
 
@@ -106,40 +108,42 @@ class DefaultJSONProvider(JSONProvider):
 
     def dumps(self, obj: t.Any, **kwargs: t.Any) -> str:
         """Serialize ``obj`` with this provider's options as defaults."""
-        options = {
-            "default": self.default,
-            "ensure_ascii": self.ensure_ascii,
-            "sort_keys": self.sort_keys,
-            **kwargs,
-        }
-        encoder = self._encoder(options)
-        if encoder is None:
-            return json.dumps(obj, **options)
-        return encoder.encode(obj)
-
-    @cached_property
-    def _encoders(self) -> dict[tuple[tuple[str, t.Any], ...], json.JSONEncoder]:
-        return {}
-
-    def _encoder(self, options: dict[str, t.Any]) -> json.JSONEncoder | None:
-        """The ``JSONEncoder`` :func:`json.dumps` would build for ``options``,
-        built once per distinct set of options; ``None`` for options it does
-        not take or that cannot be hashed (:func:`json.dumps` handles those).
-
-        Building an encoder is about 1 us of every ``dumps`` call; an
-        encoder keeps no state between ``encode`` calls.
-        """
-        key = tuple(options.items())
+        default, ensure_ascii, sort_keys = (
+            self.default,
+            self.ensure_ascii,
+            self.sort_keys,
+        )
+        # json.dumps builds a JSONEncoder for every call with options (about
+        # 1 us); an encoder keeps no state between encode calls, so one is
+        # kept per distinct set of options and arguments. Equal options give
+        # the same output (the flags are only tested for truth), except an
+        # indent of another type (2.0 == 2, but json rejects it).
+        key = (default, ensure_ascii, sort_keys, *kwargs.items())
         encoders = self._encoders
         try:
             encoder = encoders.get(key)
-        except TypeError:
-            return None
-        if encoder is None and options.keys() <= _ENCODER_OPTIONS:
-            if len(encoders) >= _MAX_ENCODERS:
-                encoders.clear()
-            encoder = encoders[key] = json.JSONEncoder(**options)
-        return encoder
+        except TypeError:  # an unhashable argument: json.dumps it is
+            kept = False
+        else:
+            kept = type(kwargs.get("indent")) in _INDENT_TYPES
+            if encoder is not None and kept:
+                return encoder.encode(obj)
+        options = {
+            "default": default,
+            "ensure_ascii": ensure_ascii,
+            "sort_keys": sort_keys,
+            **kwargs,
+        }
+        if not kept or not options.keys() <= _ENCODER_OPTIONS:
+            return json.dumps(obj, **options)
+        if len(encoders) >= _MAX_ENCODERS:
+            encoders.clear()
+        encoder = encoders[key] = json.JSONEncoder(**options)
+        return encoder.encode(obj)
+
+    @cached_property
+    def _encoders(self) -> dict[tuple[t.Any, ...], json.JSONEncoder]:
+        return {}
 
     def loads(self, s: str | bytes, **kwargs: t.Any) -> t.Any:
         """Parse ``s`` with :func:`json.loads`."""
