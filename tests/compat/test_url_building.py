@@ -9,6 +9,7 @@ from werkzeug.routing import BuildError
 
 from flaskish import Blueprint
 from flaskish import Flask
+from flaskish import Request
 from flaskish import url_for
 from flaskish.testing import FlaskClient
 
@@ -135,3 +136,46 @@ def test_app_url_defaults_from_blueprint(app: Flask, client: FlaskClient) -> Non
     app.register_blueprint(bp)
     app.add_url_rule("/api/<v>/", "api", lambda v: url_for("api"))
     assert client.get("/api/1/").text == "/api/2/"
+
+
+def test_url_for_helper_calls_an_overridden_app_url_for() -> None:
+    calls: list[tuple[str, dict[str, object]]] = []
+
+    class Recording(Flask):
+        def url_for(self, /, endpoint: str, **values: object) -> str:
+            calls.append((endpoint, values))
+            return f"built {endpoint}"
+
+    app = Recording("recording")
+    with app.test_request_context("/"):
+        assert url_for("index", page=2, _external=True) == "built index"
+    assert calls == [
+        (
+            "index",
+            {
+                "_anchor": None,
+                "_method": None,
+                "_scheme": None,
+                "_external": True,
+                "page": 2,
+            },
+        )
+    ]
+
+
+def test_relative_endpoints_use_the_request_classs_blueprint() -> None:
+    class Pinned(Request):
+        @property
+        def blueprint(self) -> str | None:
+            return "pinned"
+
+    app = Flask("pinned_app")
+    app.request_class = Pinned
+    pinned = Blueprint("pinned", __name__)
+    pinned.add_url_rule("/p", "page", lambda: "")
+    app.register_blueprint(pinned)
+    app.add_url_rule("/", "index", lambda: "")
+    with app.test_request_context("/"):
+        assert url_for(".page") == "/p"
+        assert url_for("index") == "/"
+        assert url_for("pinned.page") == "/p"

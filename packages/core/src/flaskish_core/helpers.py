@@ -59,10 +59,14 @@ def url_for(
 ) -> str:
     """Build the URL of ``endpoint`` with the current app (see the app's
     ``url_for``)."""
-    values.update(
-        _anchor=_anchor, _method=_method, _scheme=_scheme, _external=_external
+    return get_app().url_for(  # type: ignore[no-any-return]
+        endpoint,
+        _anchor=_anchor,
+        _method=_method,
+        _scheme=_scheme,
+        _external=_external,
+        **values,
     )
-    return get_app().url_for(endpoint, **values)  # type: ignore[no-any-return]
 
 
 def redirect(

@@ -164,16 +164,16 @@ class PipelineMixin:
         functions of the app and the request's blueprints (outermost first).
         The first value other than ``None`` a function returns is returned
         and ends the chain; the view is then not called."""
-        request = _cv_request.get().request
         # The steps check for empty registries themselves; checking here too
-        # also skips working out the blueprint chain (about 2 us per request
-        # across the pipeline's three guards).
+        # also skips looking up the request and working out the blueprint
+        # chain (about 2 us per request across the pipeline's three guards).
         if self.url_value_preprocessors:
+            request = _cv_request.get().request
             self._preprocess_url_values(
                 request.endpoint, request.view_args, request.blueprints
             )
         if self.before_request_funcs:
-            return self._run_before_request(request.blueprints)
+            return self._run_before_request(_cv_request.get().request.blueprints)
         return None
 
     def dispatch_request(self) -> t.Any:

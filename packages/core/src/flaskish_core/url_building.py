@@ -96,7 +96,8 @@ class UrlBuildingMixin:
         req_ctx = _cv_request.get(None)
         if req_ctx is not None:
             adapter = req_ctx.url_adapter
-            endpoint = resolve_endpoint(endpoint, req_ctx.request.blueprint)
+            if endpoint[:1] == ".":  # relative to the request's blueprint
+                endpoint = resolve_endpoint(endpoint, req_ctx.request.blueprint)
             if _external is None:
                 _external = _scheme is not None
         else:
