@@ -94,10 +94,11 @@ def exception_response(e: HTTPException, environ: dict[str, Any]) -> Response:
         key = (e.code, e.name, description)
         body = _error_bodies.get(key)
         if body is None:
-            body = e.get_body(environ)
+            body = e.get_body(environ, None)
             if len(_error_bodies) < 256:
                 _error_bodies[key] = body
-        return Response(body, e.code, e.get_headers(environ))
+        # Called the way get_response calls it.
+        return Response(body, e.code, e.get_headers(environ, None))
     return e.get_response(environ)
 
 
