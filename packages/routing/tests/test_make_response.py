@@ -231,3 +231,40 @@ def test_dynamic_default_mimetype_is_read_per_response() -> None:
     assert client.get("/").headers["Content-Type"] == "application/xml; charset=utf-8"
     Switching.default_mimetype = None
     assert "Content-Type" not in client.get("/").headers
+
+
+def test_constructors_other_than_werkzeugs_get_the_arguments_as_given() -> None:
+    from werkzeug.sansio.response import Response as SansIOResponse
+
+    seen: list[dict[str, Any]] = []
+
+    class Between(SansIOResponse):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            seen.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+    class Mixed(Response, Between):
+        pass
+
+    class Later(Response):
+        pass
+
+    assert known_content_type(Mixed) is None
+    assert known_content_type(Later) == "text/plain; charset=utf-8"
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        seen.append(kwargs)
+        Response.__init__(self, *args, **kwargs)
+
+    Later.__init__ = init  # type: ignore[method-assign]
+    assert known_content_type(Later) is None
+    for cls in (Mixed, Later):
+
+        class MixedRouter(Router):
+            response_class = cls
+
+        app = MixedRouter(__name__)
+        seen.clear()
+        assert app.make_response("x").content_type == "text/plain; charset=utf-8"
+        assert seen[0].get("content_type") is None
+        assert seen[0].get("mimetype") is None
