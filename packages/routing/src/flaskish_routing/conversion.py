@@ -23,21 +23,16 @@ _R = TypeVar("_R", bound=Response)
 _WERKZEUG_INIT = Response.__init__
 #: Content-Type header values by mimetype, as werkzeug derives them.
 _content_types: dict[str, str] = {}
-#: Response classes by whether werkzeug's two constructors are their only ones.
-_werkzeug_built: dict[type[Response], bool] = {}
+_SANS_IO_INIT = BaseResponse.__init__
 
 
 def _built_by_werkzeug(response_class: type[Response]) -> bool:
     """Whether making a ``response_class`` runs werkzeug's ``__init__`` and,
-    through it, the sans-IO one, and no other."""
-    known = _werkzeug_built.get(response_class)
-    if known is None:
-        own = [k for k in response_class.__mro__ if "__init__" in vars(k)]
-        known = own[:2] == [Response, BaseResponse]
-        if len(_werkzeug_built) < 256:
-            _werkzeug_built[response_class] = known
-    # Also asked each time: an __init__ assigned to a class later.
-    return known and response_class.__init__ is _WERKZEUG_INIT
+    through its ``super()`` call, the sans-IO one, and no other."""
+    return (
+        response_class.__init__ is _WERKZEUG_INIT
+        and super(Response, response_class).__init__ is _SANS_IO_INIT
+    )
 
 
 def known_content_type(
