@@ -40,8 +40,9 @@ def known_content_type(
 ) -> str | None:
     """The ``Content-Type`` werkzeug's constructor gives a response of
     ``response_class`` made without headers, with ``mimetype`` or else the
-    class's ``default_mimetype``; ``None`` when the class has an ``__init__``
-    of its own (it must get the arguments as written) or no mimetype.
+    class's ``default_mimetype``; ``None`` when making one runs an
+    ``__init__`` other than werkzeug's two (it must get the arguments as
+    written) or there is no mimetype.
 
     Passed as ``content_type=``, it saves the constructor a lookup in a new,
     empty ``Headers`` (which raises and catches a ``KeyError``) and the
