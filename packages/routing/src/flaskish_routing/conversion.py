@@ -21,18 +21,9 @@ _RETURN_TYPES = (
 
 _R = TypeVar("_R", bound=Response)
 _WERKZEUG_INIT = Response.__init__
+_SANS_IO_INIT = BaseResponse.__init__
 #: Content-Type header values by mimetype, as werkzeug derives them.
 _content_types: dict[str, str] = {}
-_SANS_IO_INIT = BaseResponse.__init__
-
-
-def _built_by_werkzeug(response_class: type[Response]) -> bool:
-    """Whether making a ``response_class`` runs werkzeug's ``__init__`` and,
-    through its ``super()`` call, the sans-IO one, and no other."""
-    return (
-        response_class.__init__ is _WERKZEUG_INIT
-        and super(Response, response_class).__init__ is _SANS_IO_INIT
-    )
 
 
 def known_content_type(
@@ -48,7 +39,12 @@ def known_content_type(
     empty ``Headers`` (which raises and catches a ``KeyError``) and the
     derivation from the mimetype: about 2 us of every plain response.
     """
-    if not _built_by_werkzeug(response_class):
+    if (
+        response_class.__init__ is not _WERKZEUG_INIT
+        # The __init__ werkzeug's calls through super(): the sans-IO one, or
+        # one a subclass put between them.
+        or super(Response, response_class).__init__ is not _SANS_IO_INIT
+    ):
         return None
     if mimetype is None:
         mimetype = response_class.default_mimetype
