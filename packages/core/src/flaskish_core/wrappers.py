@@ -14,9 +14,6 @@ from flaskish_routing import RoutedRequestMixin
 
 from . import json
 
-if t.TYPE_CHECKING:
-    pass
-
 
 def _app_config() -> t.Mapping[str, t.Any] | None:
     """The current app's config, or ``None`` outside an app context."""
