@@ -59,14 +59,12 @@ def url_for(
 ) -> str:
     """Build the URL of ``endpoint`` with the current app (see the app's
     ``url_for``)."""
-    return get_app().url_for(  # type: ignore[no-any-return]
-        endpoint,
-        _anchor=_anchor,
-        _method=_method,
-        _scheme=_scheme,
-        _external=_external,
-        **values,
-    )
+    build = get_app().url_for
+    url: str = build(
+        endpoint, _external=_external, _scheme=_scheme, _method=_method,
+        _anchor=_anchor, **values,
+    )  # fmt: skip
+    return url
 
 
 def redirect(
