@@ -200,3 +200,6 @@ def test_request_class_with_its_own_cookies(app: Flask) -> None:
     assert "Set-Cookie" not in client.get("/plain", headers={"Cookie": "a=b"}).headers
     # And the cookie header itself is ignored by this class.
     assert client.get("/get", headers={"Cookie": f"session={token}"}).data == b"None"
+    # With no Cookie header at all, the class is still asked.
+    bare = client.get("/plain", headers={"X-Session": token})
+    assert bare.headers["Set-Cookie"].startswith("session=")

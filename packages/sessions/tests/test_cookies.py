@@ -16,6 +16,7 @@ from werkzeug.wrappers import Request
 
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions.cookies import _OTHER_COOKIE_KEYS
+from flaskish_sessions.cookies import reads_environ_cookies
 from flaskish_sessions.cookies import request_cookies
 
 from .support import make_app
@@ -148,3 +149,19 @@ def test_any_object_with_cookies() -> None:
     assert serializer is not None
     duck.cookies["session"] = serializer.dumps({"who": "duck"})
     assert interface.open_session(app, duck) == {"who": "duck"}  # type: ignore[arg-type]
+
+
+def test_reads_environ_cookies_only_for_werkzeugs_property() -> None:
+    class OwnCookies(Request):
+        @cached_property
+        def cookies(self) -> Any:
+            return {}
+
+    class Subclass(Request):
+        pass
+
+    environ = EnvironBuilder().get_environ()
+    assert reads_environ_cookies(Request(environ))
+    assert reads_environ_cookies(Subclass(environ))
+    assert not reads_environ_cookies(OwnCookies(environ))
+    assert not reads_environ_cookies(SimpleNamespace(cookies={}))  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import typing as t
 
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions import SessionInterface
+from flaskish_sessions.cookies import reads_environ_cookies
 from flaskish_sessions.cookies import request_cookies
 
 if t.TYPE_CHECKING:
@@ -63,7 +64,9 @@ class SessionSupportMixin:
             interface.save_session(self, session, response)  # type: ignore[arg-type]
 
     def _may_refresh(self, request: Request) -> bool:
-        if "HTTP_COOKIE" not in request.environ:
+        # Without a Cookie header werkzeug's cookies are empty; a request
+        # class with its own cookies is asked below.
+        if "HTTP_COOKIE" not in request.environ and reads_environ_cookies(request):
             return False
         if not self.config["SESSION_REFRESH_EACH_REQUEST"]:
             return False

@@ -42,6 +42,12 @@ def _cookie_header_keys() -> frozenset[str]:
 _OTHER_COOKIE_KEYS = _cookie_header_keys() - {"HTTP_COOKIE"}
 
 
+def reads_environ_cookies(request: Request) -> bool:
+    """Whether ``request.cookies`` is werkzeug's property, which reads the
+    cookie header of the WSGI environ (and nothing else)."""
+    return getattr(type(request), "cookies", None) is _WERKZEUG_COOKIES
+
+
 def request_cookies(request: Request) -> ImmutableMultiDict[str, str]:
     """``request.cookies``, computed from ``HTTP_COOKIE`` directly when
     werkzeug would compute it from the environ.
@@ -51,7 +57,7 @@ def request_cookies(request: Request) -> ImmutableMultiDict[str, str]:
     subclass overriding either, a non-WSGI request, any object with a
     ``cookies`` mapping) is asked for ``request.cookies`` itself.
     """
-    if getattr(type(request), "cookies", None) is _WERKZEUG_COOKIES:
+    if reads_environ_cookies(request):
         headers = request.headers
         cache = getattr(request, "__dict__", None)
         if type(headers) is EnvironHeaders and cache is not None:
