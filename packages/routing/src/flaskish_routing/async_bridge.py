@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import threading
+import weakref
 from collections.abc import Callable
 from collections.abc import Coroutine
 from functools import wraps
@@ -25,16 +26,16 @@ T = TypeVar("T")
 
 
 class _ThreadLoop:
-    """Owns the loop of one thread; closes it when the thread's storage goes."""
+    """Owns the loop of one thread; closes it when the thread's storage goes,
+    or at interpreter exit, whichever comes first."""
 
     def __init__(self) -> None:
         import asyncio  # imported on first use: most apps have no async views
 
         self.loop = asyncio.new_event_loop()
-
-    def __del__(self) -> None:
-        if not self.loop.is_closed():
-            self.loop.close()
+        # A finalizer rather than __del__: at exit it runs before modules are
+        # torn down, while closing the loop still finds asyncio intact.
+        weakref.finalize(self, self.loop.close)
 
 
 _local = threading.local()
