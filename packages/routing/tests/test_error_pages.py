@@ -14,7 +14,7 @@ from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Response
 
 from flaskish_routing import Router
-from flaskish_routing.conversion import exception_response
+from flaskish_routing.error_pages import exception_response
 
 
 class Teapot(exc.HTTPException):

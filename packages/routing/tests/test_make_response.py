@@ -11,7 +11,7 @@ from werkzeug.test import Client
 from werkzeug.wrappers import Response
 
 from flaskish_routing import Router
-from flaskish_routing.conversion import known_content_type
+from flaskish_routing.content_type import known_content_type
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import typing as t
 import weakref
 from functools import cached_property
 
-from flaskish_routing.conversion import response_of_mimetype
+from flaskish_routing.content_type import response_of_mimetype
 from flaskish_sessions import json_default
 
 if t.TYPE_CHECKING:
