@@ -23,8 +23,13 @@ SyncAdapter = Callable[[Callable[..., Any]], Callable[..., Any]]
 #: The request of the router request running in this context.
 _router_request: ContextVar[Any] = ContextVar("flaskish_routing.request")
 
+# The installed lookups: empty, or the one lookup.
 _lookup: list[Callable[[], Any]] = []
 _ensure_sync_lookup: list[Callable[[], SyncAdapter]] = []
+
+
+def _install(slot: list[Any], lookup: Callable[[], Any] | None) -> None:
+    slot[:] = [] if lookup is None else [lookup]
 
 
 def set_request_lookup(lookup: Callable[[], Any] | None) -> None:
@@ -34,9 +39,7 @@ def set_request_lookup(lookup: Callable[[], Any] | None) -> None:
     ``method``) or raises :class:`RuntimeError` when there is none. Pass
     ``None`` to remove it. (flaskish seam.)
     """
-    _lookup.clear()
-    if lookup is not None:
-        _lookup.append(lookup)
+    _install(_lookup, lookup)
 
 
 def current_request() -> Any:
@@ -59,9 +62,7 @@ def current_request() -> Any:
 def set_ensure_sync_lookup(lookup: Callable[[], SyncAdapter] | None) -> None:
     """Use ``lookup()`` to find the running application's ``ensure_sync``
     outside router requests; ``None`` removes it. (flaskish seam.)"""
-    _ensure_sync_lookup.clear()
-    if lookup is not None:
-        _ensure_sync_lookup.append(lookup)
+    _install(_ensure_sync_lookup, lookup)
 
 
 def current_ensure_sync() -> SyncAdapter:
