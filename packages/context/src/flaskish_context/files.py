@@ -12,7 +12,7 @@ from werkzeug.utils import send_file as _send_file
 from werkzeug.utils import send_from_directory as _send_from_directory
 from werkzeug.wrappers import Response
 
-from .globals import current_app
+from .globals import get_app
 from .globals import request
 
 PathText = os.PathLike[str] | str
@@ -27,8 +27,8 @@ MaxAge = int | Callable[[str | None], int | None] | None
 
 
 def _bind(options: dict[str, Any]) -> dict[str, Any]:
-    # Reading the proxies raises the usual "outside of context" errors.
-    app: Any = current_app._get_current_object()
+    # Both raise the usual "outside of context" errors.
+    app = get_app()
     environ = request.environ
     if options.get("max_age") is None:
         options["max_age"] = app.get_send_file_max_age

@@ -11,7 +11,7 @@ from typing import Protocol
 from werkzeug.wrappers import Response
 
 from .files import send_from_directory
-from .globals import current_app
+from .globals import get_app
 
 _READ_MODES = frozenset({"r", "rt", "rb"})
 
@@ -43,7 +43,7 @@ class StaticFilesMixin:
         ``None`` (the default) lets browsers revalidate with conditional
         requests; a :class:`~datetime.timedelta` is converted to seconds.
         """
-        value = current_app.config["SEND_FILE_MAX_AGE_DEFAULT"]
+        value = get_app().config["SEND_FILE_MAX_AGE_DEFAULT"]
         if isinstance(value, timedelta):
             return int(value.total_seconds())
         return value  # type: ignore[no-any-return]
