@@ -16,6 +16,7 @@ from werkzeug.wrappers import Request
 
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions.cookies import _OTHER_COOKIE_KEYS
+from flaskish_sessions.cookies import carries_cookie
 from flaskish_sessions.cookies import reads_environ_cookies
 from flaskish_sessions.cookies import request_cookies
 
@@ -165,3 +166,28 @@ def test_reads_environ_cookies_only_for_werkzeugs_property() -> None:
     assert reads_environ_cookies(Subclass(environ))
     assert not reads_environ_cookies(OwnCookies(environ))
     assert not reads_environ_cookies(SimpleNamespace(cookies={}))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"HTTP_COOKIE": "session=x"},
+        {"HTTP_COOKIE": "other=1"},
+        {"HTTP_cookie": "session=x"},
+    ],
+)
+def test_carries_cookie_answers_as_request_cookies(extra: dict[str, str]) -> None:
+    request = Request(environ(**extra))
+    assert carries_cookie(request, "session") is (
+        "session" in Request(environ(**extra)).cookies
+    )
+
+
+def test_carries_cookie_asks_a_request_with_its_own_cookies() -> None:
+    class OwnCookies(Request):
+        @cached_property
+        def cookies(self) -> Any:
+            return {"session": "from elsewhere"}
+
+    assert carries_cookie(OwnCookies(environ()), "session")

@@ -6,8 +6,7 @@ import typing as t
 
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions import SessionInterface
-from flaskish_sessions.cookies import reads_environ_cookies
-from flaskish_sessions.cookies import request_cookies
+from flaskish_sessions.cookies import carries_cookie
 
 if t.TYPE_CHECKING:
     from werkzeug.wrappers import Response as BaseResponse
@@ -64,14 +63,10 @@ class SessionSupportMixin:
             interface.save_session(self, session, response)  # type: ignore[arg-type]
 
     def _may_refresh(self, request: Request) -> bool:
-        # Without a Cookie header werkzeug's cookies are empty; a request
-        # class with its own cookies is asked below.
-        if "HTTP_COOKIE" not in request.environ and reads_environ_cookies(request):
-            return False
         if not self.config["SESSION_REFRESH_EACH_REQUEST"]:
             return False
         name = self.session_interface.get_cookie_name(self)  # type: ignore[arg-type]
-        return name in request_cookies(request)
+        return carries_cookie(request, name)
 
 
 __all__ = ["SessionSupportMixin"]

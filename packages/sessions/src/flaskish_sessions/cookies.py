@@ -72,3 +72,15 @@ def request_cookies(request: Request) -> ImmutableMultiDict[str, str]:
                 cache["cookies"] = cookies
                 return cookies  # type: ignore[return-value]
     return request.cookies
+
+
+def carries_cookie(request: Request, name: str) -> bool:
+    """Whether ``request`` has the cookie ``name``, as ``name in
+    request.cookies``; a request that werkzeug would find no cookie header
+    in is answered without parsing anything."""
+    headers = request.headers
+    if reads_environ_cookies(request) and type(headers) is EnvironHeaders:
+        environ = headers.environ
+        if "HTTP_COOKIE" not in environ and _OTHER_COOKIE_KEYS.isdisjoint(environ):
+            return False
+    return name in request_cookies(request)
