@@ -35,6 +35,12 @@ def test_permanent_session_lifetime_accepts_seconds() -> None:
     assert app.permanent_session_lifetime == timedelta(seconds=60)
 
 
+def test_permanent_session_lifetime_unset_stays_none() -> None:
+    app = Flask("object_app")
+    app.config["PERMANENT_SESSION_LIFETIME"] = None
+    assert app.permanent_session_lifetime is None
+
+
 def test_debug_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FLASK_DEBUG", "1")
     assert Flask("object_app").debug is True

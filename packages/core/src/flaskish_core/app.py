@@ -22,6 +22,7 @@ from flaskish_routing import AppScaffold
 from flaskish_routing import set_ensure_sync_lookup
 from flaskish_routing import set_request_lookup
 from flaskish_routing import setupmethod
+from flaskish_sessions.config import as_timedelta
 from flaskish_sessions.tag import set_json_codec
 from flaskish_templating import _default_template_ctx_processor
 from flaskish_templating import JinjaLoaderMixin
@@ -73,9 +74,8 @@ def _require_absolute(instance_path: str) -> None:
 
 
 def _as_timedelta(value: timedelta | int | None) -> timedelta | None:
-    if value is None or isinstance(value, timedelta):
-        return value
-    return timedelta(seconds=value)
+    # The session component's conversion; an unset lifetime stays None.
+    return None if value is None else as_timedelta(value)
 
 
 class Flask(
