@@ -17,7 +17,6 @@ from flaskish_context import _cv_request
 from .signals import got_request_exception
 
 if t.TYPE_CHECKING:
-    import logging
     from types import TracebackType
 
     from werkzeug.wrappers import Response as BaseResponse
@@ -41,9 +40,6 @@ class ErrorHandlingMixin:
 
     if t.TYPE_CHECKING:
         config: dict[str, t.Any]
-
-        @property
-        def logger(self) -> logging.Logger: ...
 
         @property
         def debug(self) -> bool: ...
