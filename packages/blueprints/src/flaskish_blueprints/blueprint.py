@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import update_wrapper
 from typing import Any
@@ -12,6 +11,9 @@ from flaskish_cli import AppGroupAttribute
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import Scaffold
 from flaskish_routing import setupmethod
+from flaskish_routing.scaffold import EndpointArg
+from flaskish_routing.scaffold import FolderArg
+from flaskish_routing.scaffold import ViewFunc
 from flaskish_templating import JinjaLoaderMixin
 
 from .app_hooks import AppHooksMixin
@@ -34,11 +36,6 @@ _LATE_SETUP = (
     " functions, etc. needed to set up the blueprint are done before"
     " registering it."
 )
-OptionalName = str | None
-OptionalFlag = bool | None
-ViewFunction = Callable[..., Any]
-#: A folder argument: a path, or ``None`` for no folder.
-Folder = str | os.PathLike[str] | None
 
 
 def _validate_name(name: str) -> None:
@@ -77,9 +74,9 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
         self,
         name: str,
         import_name: str,
-        static_folder: Folder = None,
+        static_folder: FolderArg = None,
         static_url_path: str | None = None,
-        template_folder: Folder = None,
+        template_folder: FolderArg = None,
         url_prefix: str | None = None,
         subdomain: str | None = None,
         url_defaults: dict[str, Any] | None = None,
@@ -197,9 +194,9 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
     def add_url_rule(
         self,
         rule: str,
-        endpoint: OptionalName = None,
-        view_func: ViewFunction | None = None,
-        provide_automatic_options: OptionalFlag = None,
+        endpoint: EndpointArg = None,
+        view_func: ViewFunc | None = None,
+        provide_automatic_options: bool | None = None,
         **options: Any,
     ) -> None:
         """Record a rule, added to the app with the blueprint's URL prefix

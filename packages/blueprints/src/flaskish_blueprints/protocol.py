@@ -11,13 +11,14 @@ from typing import Any
 from typing import Protocol
 from typing import TYPE_CHECKING
 
+# Registry types are the routing scaffold's; HookRegistry stays importable here.
+from flaskish_routing.scaffold import ErrorHandlerSpec
+from flaskish_routing.scaffold import HookRegistry as HookRegistry
+
 if TYPE_CHECKING:
     import click
 
     from .blueprint import Blueprint
-
-#: A registry keyed by blueprint name (``None`` for the application).
-HookRegistry = dict[str | None, list[Callable[..., Any]]]
 
 
 class BlueprintApp(Protocol):
@@ -25,9 +26,7 @@ class BlueprintApp(Protocol):
 
     blueprints: dict[str, Blueprint]
     view_functions: dict[str, Callable[..., Any]]
-    error_handler_spec: dict[
-        str | None, dict[int | None, dict[type[BaseException], Callable[..., Any]]]
-    ]
+    error_handler_spec: ErrorHandlerSpec
     before_request_funcs: HookRegistry
     after_request_funcs: HookRegistry
     teardown_request_funcs: HookRegistry
