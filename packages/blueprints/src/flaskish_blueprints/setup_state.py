@@ -77,9 +77,6 @@ class BlueprintSetupState:
             rule = slash_join(self.url_prefix, rule) if rule else self.url_prefix
         options.setdefault("subdomain", self.subdomain)
         if endpoint is None:
-            assert view_func is not None, (
-                "expected view func if endpoint is not provided."
-            )
             endpoint = _endpoint_from_view_func(view_func)
         defaults = self.url_defaults
         if "defaults" in options:
