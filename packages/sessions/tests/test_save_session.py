@@ -7,6 +7,8 @@ from hashlib import sha256
 from typing import Any
 
 import pytest
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Request
 from werkzeug.wrappers import Response
 
 import flaskish_sessions.interface
@@ -317,3 +319,28 @@ def test_saving_an_untouched_session_does_not_mark_it_accessed() -> None:
         assert session.accessed is False
         assert "Vary" not in response.headers
         assert "Set-Cookie" not in response.headers
+
+
+def _request(cookie: str | None) -> Request:
+    headers = {} if cookie is None else {"Cookie": cookie}
+    return Request(EnvironBuilder(headers=headers).get_environ())
+
+
+def test_unread_session_may_be_saved_only_to_refresh_a_carried_cookie() -> None:
+    interface = SecureCookieSessionInterface()
+    app = make_app()
+    assert interface.may_save_unread(app, _request("session=abc"))
+    assert not interface.may_save_unread(app, _request(None))
+    assert not interface.may_save_unread(app, _request("other=abc"))
+    no_refresh = make_app(SESSION_REFRESH_EACH_REQUEST=False)
+    assert not interface.may_save_unread(no_refresh, _request("session=abc"))
+    renamed = make_app(SESSION_COOKIE_NAME="sid")
+    assert interface.may_save_unread(renamed, _request("sid=abc"))
+    assert not interface.may_save_unread(renamed, _request("session=abc"))
+
+
+def test_other_interfaces_may_always_save_an_unread_session() -> None:
+    class Custom(SessionInterface):
+        pass
+
+    assert Custom().may_save_unread(make_app(), _request(None))

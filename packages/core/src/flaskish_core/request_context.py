@@ -22,8 +22,9 @@ class RequestContext(BaseRequestContext):
         """Push the context (see the base class); open a custom-interface
         session if it is not open yet."""
         super().push()
-        if self._opened_session is None and self.app._opens_session_eagerly():
-            self._opened_session = self.app.open_request_session(self.request)
+        if self.app._opens_session_eagerly():
+            # Reading Flask's attribute opens the session if it is not open.
+            self._session  # noqa: B018
 
 
 __all__ = ["RequestContext"]

@@ -6,7 +6,6 @@ import typing as t
 
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions import SessionInterface
-from flaskish_sessions.cookies import carries_cookie
 
 if t.TYPE_CHECKING:
     from werkzeug.wrappers import Response as BaseResponse
@@ -24,17 +23,13 @@ class SessionSupportMixin:
     ``ctx.session``) rather than for every request. A request that never
     touched it is saved only when saving could change the response: with a
     custom session interface (its ``save_session`` always runs, as the
-    interface may rely on it), or when the request carries the session
-    cookie and ``SESSION_REFRESH_EACH_REQUEST`` may refresh a permanent
-    session.
+    interface may rely on it), or when the cookie interface's
+    ``may_save_unread`` says a permanent session may be refreshed.
     """
 
     #: The interface that opens and saves sessions; replace it to change
     #: how sessions are stored.
     session_interface: SessionInterface = SecureCookieSessionInterface()
-
-    if t.TYPE_CHECKING:
-        config: dict[str, t.Any]
 
     def open_request_session(self, request: Request) -> SessionMixin:
         """Open the session of ``request`` with :attr:`session_interface`,
@@ -52,21 +47,17 @@ class SessionSupportMixin:
     def _save_request_session(
         self, ctx: RequestContext, response: BaseResponse
     ) -> None:
-        session = ctx._opened_session
         interface = self.session_interface
-        if session is None:
-            if not self._opens_session_eagerly() and not self._may_refresh(ctx.request):
-                return
-            # Opened here without marking it accessed: the view never used it.
-            session = ctx._opened_session = self.open_request_session(ctx.request)
+        if (
+            ctx._opened_session is None
+            and not self._opens_session_eagerly()
+            and not interface.may_save_unread(self, ctx.request)  # type: ignore[arg-type]
+        ):
+            return
+        # Opens a session the view never read, without marking it accessed.
+        session = ctx._session
         if not interface.is_null_session(session):
             interface.save_session(self, session, response)  # type: ignore[arg-type]
-
-    def _may_refresh(self, request: Request) -> bool:
-        if not self.config["SESSION_REFRESH_EACH_REQUEST"]:
-            return False
-        name = self.session_interface.get_cookie_name(self)  # type: ignore[arg-type]
-        return carries_cookie(request, name)
 
 
 __all__ = ["SessionSupportMixin"]

@@ -93,6 +93,13 @@ class SessionInterface:
             return True
         return session.permanent and bool(app.config["SESSION_REFRESH_EACH_REQUEST"])
 
+    def may_save_unread(self, app: SessionApp, request: Request) -> bool:
+        """Whether :meth:`save_session` could write anything for a session
+        nobody read during ``request``; a framework opening sessions on first
+        use skips opening and saving when this is false (flaskish seam).
+        ``True`` unless an interface knows better."""
+        return True
+
     def open_session(self, app: SessionApp, request: Request) -> SessionMixin | None:
         """Load the session of ``request``; ``None`` asks for a null session."""
         raise NotImplementedError

@@ -10,6 +10,7 @@ from itsdangerous import BadSignature
 from itsdangerous import URLSafeTimedSerializer
 
 from .cookie_session import SecureCookieSession
+from .cookies import carries_cookie
 from .cookies import request_cookies
 from .interface import SessionInterface
 from .signing import SessionSerializer
@@ -111,6 +112,15 @@ class SecureCookieSessionInterface(SessionInterface):
                 _serializers.clear()
             _serializers[cache_key] = serializer
         return serializer
+
+    def may_save_unread(self, app: SessionApp, request: Request) -> bool:
+        """Unread, a session is neither modified nor accessed, so only the
+        refresh of a permanent one can set the cookie: that needs
+        ``SESSION_REFRESH_EACH_REQUEST`` and the session cookie on the
+        request."""
+        if not app.config["SESSION_REFRESH_EACH_REQUEST"]:
+            return False
+        return carries_cookie(request, self.get_cookie_name(app))
 
     def open_session(
         self, app: SessionApp, request: Request
