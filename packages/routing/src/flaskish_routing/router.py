@@ -118,9 +118,7 @@ class Router(UrlBuilding, AppScaffold):
             return response(environ, start_response)
         finally:
             try:
-                self._run_teardown_request(
-                    error, self._blueprint_chain(request.endpoint)
-                )
+                self._run_teardown_request(error, request.blueprints)
             finally:
                 _router_request.reset(token)
                 request.close()
@@ -144,7 +142,7 @@ class Router(UrlBuilding, AppScaffold):
 
     def full_dispatch_request(self, request: RouterRequest) -> Response:
         """Hooks, view and error handlers for a request, as a response."""
-        blueprints = self._blueprint_chain(request.endpoint)
+        blueprints = request.blueprints
         try:
             self._preprocess_url_values(request.endpoint, request.view_args, blueprints)
             rv = self._run_before_request(blueprints)
@@ -184,7 +182,7 @@ class Router(UrlBuilding, AppScaffold):
             e.code is None or isinstance(e, RoutingException)
         ):
             return e
-        handler = self._find_error_handler(e, self._blueprint_chain(request.endpoint))
+        handler = self._find_error_handler(e, request.blueprints)
         if handler is None:
             if isinstance(e, HTTPException):
                 return e
@@ -198,7 +196,7 @@ class Router(UrlBuilding, AppScaffold):
         """
         self.log_exception(request, e)
         server_error = InternalServerError(original_exception=e)
-        blueprints = self._blueprint_chain(request.endpoint)
+        blueprints = request.blueprints
         handler = self._find_error_handler(server_error, blueprints)
         rv = (
             server_error if handler is None else self.ensure_sync(handler)(server_error)
