@@ -122,6 +122,7 @@ def test_url_for_in_a_request_is_relative(app: Router, client: Client) -> None:
             "external": app.url_for("user", name="ann", _external=True),
             "anchor": app.url_for("user", name="ann", q="1 2", _anchor="top part"),
             "scheme": app.url_for("user", name="b", _scheme="https", _external=True),
+            "scheme only": app.url_for("user", name="c", _scheme="https"),
         }
 
     assert client.get("/links", base_url="http://site.test").get_json() == {
@@ -129,6 +130,7 @@ def test_url_for_in_a_request_is_relative(app: Router, client: Client) -> None:
         "external": "http://site.test/user/ann",
         "anchor": "/user/ann?q=1+2#top%20part",
         "scheme": "https://site.test/user/b",
+        "scheme only": "https://site.test/user/c",
     }
 
 

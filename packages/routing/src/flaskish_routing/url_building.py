@@ -74,7 +74,7 @@ class UrlBuilding:
         """Build the URL of ``endpoint`` with ``values``.
 
         In a request the request's host and mount point are used and the
-        URL is relative unless ``_external``; outside one, the URL is built
+        URL is relative unless ``_external`` or ``_scheme`` is given; outside one, the URL is built
         for :attr:`server_name` (``localhost`` if unset) and is external.
         A leading dot names an endpoint of the current blueprint.
         """
@@ -82,10 +82,11 @@ class UrlBuilding:
         if request is not None and request.url_adapter is not None:
             adapter = request.url_adapter
             endpoint = resolve_endpoint(endpoint, request.blueprint)
-            external = bool(_external)
+            # A scheme asks for an external URL, as for the application.
+            external = _scheme is not None if _external is None else _external
         else:
             adapter = self.url_map.bind(self.server_name or "localhost")
-            endpoint = endpoint.lstrip(".")
+            endpoint = resolve_endpoint(endpoint, None)
             external = True if _external is None else _external
         self.inject_url_defaults(endpoint, values)
         return build_url(
