@@ -129,7 +129,7 @@ class ContextMiddleware(StaticFilesMixin):
 
         @wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
-            import asyncio  # only async teardown functions need it
+            import asyncio  # loaded only for an async function
 
             return asyncio.run(func(*args, **kwargs))
 
