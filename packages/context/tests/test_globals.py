@@ -13,6 +13,7 @@ from flaskish_context import has_app_context
 from flaskish_context import has_request_context
 from flaskish_context import request
 from flaskish_context import request_ctx
+from flaskish_context import request_or_none
 from flaskish_context import session
 
 NO_APP = (
@@ -87,3 +88,13 @@ def test_app_lookups_without_the_proxy(app: Any) -> None:
     with app.app_context():
         assert app_or_none() is app
         assert get_app() is app
+
+
+def test_request_lookup_without_the_proxy(app: Any) -> None:
+    assert request_or_none() is None
+    with app.app_context():
+        assert request_or_none() is None
+    with app.test_request_context("/items?page=2") as ctx:
+        assert request_or_none() is ctx.request
+        assert request_or_none().args["page"] == "2"
+    assert request_or_none() is None

@@ -14,6 +14,7 @@ from .globals import g as g
 from .globals import get_app as get_app
 from .globals import request as request
 from .globals import request_ctx as request_ctx
+from .globals import request_or_none as request_or_none
 from .globals import session as session
 from .helpers import after_this_request as after_this_request
 from .helpers import copy_current_request_context as copy_current_request_context

@@ -57,6 +57,13 @@ def app_or_none() -> Any:
     return None if app_context is None else app_context.app
 
 
+def request_or_none() -> Any:
+    """The current request, or ``None`` outside a request context (flaskish
+    helper, the request counterpart of :func:`app_or_none`)."""
+    request_context = _cv_request.get(None)
+    return None if request_context is None else request_context.request
+
+
 def get_app() -> Any:
     """The current application; outside an application context, the
     ``RuntimeError`` the ``current_app`` proxy raises (flaskish helper)."""

@@ -14,9 +14,9 @@ from werkzeug.utils import redirect as redirect_response
 from flaskish_cli import AppGroupAttribute
 from flaskish_cli import get_debug_flag
 from flaskish_context import _AppCtxGlobals
-from flaskish_context import _cv_request
 from flaskish_context import get_app
 from flaskish_context import request
+from flaskish_context import request_or_none
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import AppScaffold
 from flaskish_routing import set_ensure_sync_lookup
@@ -263,8 +263,8 @@ class Flask(
         the request path and method."""
         # Defined in this module on purpose: the default log format shows
         # the module name, and it reads "ERROR in app", as users expect.
-        ctx = _cv_request.get(None)
-        where = "" if ctx is None else f" on {ctx.request.path} [{ctx.request.method}]"
+        request = request_or_none()
+        where = "" if request is None else f" on {request.path} [{request.method}]"
         self.logger.error(f"Exception{where}", exc_info=exc_info)
 
     # -- responses ------------------------------------------------------------
@@ -277,12 +277,12 @@ class Flask(
         return self.json.response(value)
 
     def _current_endpoint(self) -> str | None:
-        ctx = _cv_request.get(None)
-        return None if ctx is None else ctx.request.endpoint
+        request = request_or_none()
+        return None if request is None else request.endpoint
 
     def _current_environ(self) -> t.Any:
-        ctx = _cv_request.get(None)
-        return None if ctx is None else ctx.request.environ
+        request = request_or_none()
+        return None if request is None else request.environ
 
     # -- templating -------------------------------------------------------------
 

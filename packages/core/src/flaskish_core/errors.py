@@ -12,7 +12,7 @@ from werkzeug.exceptions import InternalServerError
 from werkzeug.routing import RequestRedirect
 from werkzeug.routing import RoutingException
 
-from flaskish_context import _cv_request
+from flaskish_context import request_or_none
 
 from .signals import got_request_exception
 
@@ -29,10 +29,8 @@ ExcInfo = (
 
 
 def _request_blueprints() -> tuple[str, ...] | list[str]:
-    ctx = _cv_request.get(None)
-    if ctx is None:
-        return ()
-    return ctx.request.blueprints  # type: ignore[no-any-return]
+    request = request_or_none()
+    return () if request is None else request.blueprints
 
 
 class ErrorHandlingMixin:

@@ -11,9 +11,9 @@ from typing import overload
 from typing import TYPE_CHECKING
 from typing import TypeVar
 
-from flaskish_context import _cv_request
 from flaskish_context import g
 from flaskish_context import request
+from flaskish_context import request_or_none
 from flaskish_context import session
 
 if TYPE_CHECKING:
@@ -149,9 +149,9 @@ class TemplatingAppMixin:
         """
         processors = self.template_context_processors
         names: Iterable[str | None] = (None,)
-        req_ctx = _cv_request.get(None)
-        if req_ctx is not None:
-            blueprints = getattr(req_ctx.request, "blueprints", ())
+        request = request_or_none()
+        if request is not None:
+            blueprints = getattr(request, "blueprints", ())
             if blueprints:
                 names = chain(names, reversed(blueprints))
         given = context.copy()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import BaseLoader
 
-from flaskish_context import _cv_request
+from flaskish_context import request_or_none
 
 if TYPE_CHECKING:
     from .protocol import LoaderApp
@@ -40,9 +40,8 @@ _BLUEPRINT_HINTS = (
 
 def _request_blueprint() -> str | None:
     """The blueprint of the current request, if there is one."""
-    req_ctx = _cv_request.get(None)
     # Plain werkzeug requests (standalone use) have no blueprint.
-    return None if req_ctx is None else getattr(req_ctx.request, "blueprint", None)
+    return getattr(request_or_none(), "blueprint", None)
 
 
 def _describe_loader(loader: BaseLoader) -> Iterator[str]:

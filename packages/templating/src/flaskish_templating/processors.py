@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flaskish_context import _cv_app
-from flaskish_context import _cv_request
+from flaskish_context import request_or_none
 
 
 def _default_template_ctx_processor() -> dict[str, Any]:
@@ -20,9 +20,9 @@ def _default_template_ctx_processor() -> dict[str, Any]:
     app_ctx = _cv_app.get(None)
     if app_ctx is not None:
         values["g"] = app_ctx.g
-    req_ctx = _cv_request.get(None)
-    if req_ctx is not None:
-        values["request"] = req_ctx.request
+    request = request_or_none()
+    if request is not None:
+        values["request"] = request
     return values
 
 
