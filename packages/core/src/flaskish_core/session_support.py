@@ -6,6 +6,7 @@ import typing as t
 
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions import SessionInterface
+from flaskish_sessions.interface import open_session_or_null
 
 if t.TYPE_CHECKING:
     from werkzeug.wrappers import Response as BaseResponse
@@ -34,11 +35,7 @@ class SessionSupportMixin:
     def open_request_session(self, request: Request) -> SessionMixin:
         """Open the session of ``request`` with :attr:`session_interface`,
         falling back to its null session."""
-        interface = self.session_interface
-        session = interface.open_session(self, request)  # type: ignore[arg-type]
-        if session is None:
-            session = interface.make_null_session(self)  # type: ignore[arg-type]
-        return session
+        return open_session_or_null(self.session_interface, self, request)  # type: ignore[arg-type]
 
     def _opens_session_eagerly(self) -> bool:
         # Custom interfaces keep Flask's order: opened as the request starts.

@@ -109,3 +109,14 @@ class SessionInterface:
     ) -> None:
         """Persist ``session`` on ``response``; skipped for null sessions."""
         raise NotImplementedError
+
+
+def open_session_or_null(
+    interface: SessionInterface, app: SessionApp, request: Request
+) -> SessionMixin:
+    """``interface``'s session for ``request``, or its null session when
+    :meth:`~SessionInterface.open_session` returns ``None``."""
+    session = interface.open_session(app, request)
+    if session is None:
+        session = interface.make_null_session(app)
+    return session

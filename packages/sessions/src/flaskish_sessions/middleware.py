@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response
 
 from .config import as_timedelta
 from .config import DEFAULT_SESSION_CONFIG
+from .interface import open_session_or_null
 from .interface import SessionInterface
 from .secure_cookie import SecureCookieSessionInterface
 
@@ -85,10 +86,7 @@ class SessionMiddleware:
         """The session of the request in ``environ`` (a null session when
         the interface cannot open one)."""
         request = Request(environ, shallow=True)
-        session = self.session_interface.open_session(self, request)
-        if session is None:
-            session = self.session_interface.make_null_session(self)
-        return session
+        return open_session_or_null(self.session_interface, self, request)
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
