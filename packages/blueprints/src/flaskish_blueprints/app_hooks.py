@@ -7,11 +7,14 @@ registration of the blueprint only, onto the application's ``None`` keys.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 from typing import cast
 from typing import overload
 from typing import TYPE_CHECKING
 from typing import TypeVar
+
+from flaskish_templating.app import registering_decorator
 
 if TYPE_CHECKING:
     from .protocol import TemplatingApp
@@ -88,15 +91,7 @@ class AppHooksMixin:
     def _template_decorator(
         self, method: str, name: str | F | None
     ) -> F | Callable[[F], F]:
-        if callable(name):  # bare ``@bp.app_template_filter``
-            self._record_template_hook(method, name, None)
-            return name
-
-        def decorator(f: F) -> F:
-            self._record_template_hook(method, f, name)
-            return f
-
-        return decorator
+        return registering_decorator(partial(self._record_template_hook, method), name)
 
     @overload
     def app_template_filter(self, name: F) -> F: ...

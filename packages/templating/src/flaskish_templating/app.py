@@ -178,7 +178,7 @@ class TemplatingAppMixin:
         ``@app.template_filter("name")``; the function name is the default.
         """
         self._guard_setup("template_filter")
-        return _registering(self.add_template_filter, name)
+        return registering_decorator(self.add_template_filter, name)
 
     def add_template_filter(
         self, f: Callable[..., Any], name: str | None = None
@@ -196,7 +196,7 @@ class TemplatingAppMixin:
         ``@app.template_test("name")``; the function name is the default.
         """
         self._guard_setup("template_test")
-        return _registering(self.add_template_test, name)
+        return registering_decorator(self.add_template_test, name)
 
     def add_template_test(
         self, f: Callable[..., bool], name: str | None = None
@@ -214,7 +214,7 @@ class TemplatingAppMixin:
         ``@app.template_global("name")``; the function name is the default.
         """
         self._guard_setup("template_global")
-        return _registering(self.add_template_global, name)
+        return registering_decorator(self.add_template_global, name)
 
     def add_template_global(
         self, f: Callable[..., Any], name: str | None = None
@@ -224,11 +224,13 @@ class TemplatingAppMixin:
         self.jinja_env.globals[name or f.__name__] = f
 
 
-def _registering(
+def registering_decorator(
     register: Callable[[Callable[..., Any], str | None], None],
     name: str | F | None,
 ) -> F | Callable[[F], F]:
-    """Serve both decorator forms: bare (``name`` is the function) or called."""
+    """Serve both forms of a registration decorator: bare (``name`` is the
+    function, registered under its own name) or called with a name or
+    ``None``; ``register(f, name)`` does the registering (flaskish helper)."""
     if callable(name):
         register(name, None)
         return name
@@ -240,4 +242,4 @@ def _registering(
     return decorator
 
 
-__all__ = ["AUTOESCAPE_EXTENSIONS", "TemplatingAppMixin"]
+__all__ = ["AUTOESCAPE_EXTENSIONS", "TemplatingAppMixin", "registering_decorator"]
