@@ -76,11 +76,16 @@ def request_cookies(request: Request) -> ImmutableMultiDict[str, str]:
 
 def carries_cookie(request: Request, name: str) -> bool:
     """Whether ``request`` has the cookie ``name``, as ``name in
-    request.cookies``; a request that werkzeug would find no cookie header
-    in is answered without parsing anything."""
+    request.cookies``, answered without parsing for a WSGI request with no
+    ``HTTP_COOKIE``, the key servers write the header to (PEP 3333). This
+    runs for most requests, so the other spellings werkzeug would also read
+    (:data:`_OTHER_COOKIE_KEYS`, which no server writes) are not looked for
+    then."""
     headers = request.headers
-    if reads_environ_cookies(request) and type(headers) is EnvironHeaders:
-        environ = headers.environ
-        if "HTTP_COOKIE" not in environ and _OTHER_COOKIE_KEYS.isdisjoint(environ):
-            return False
+    if (
+        type(headers) is EnvironHeaders
+        and "HTTP_COOKIE" not in headers.environ
+        and reads_environ_cookies(request)
+    ):
+        return False
     return name in request_cookies(request)
