@@ -196,6 +196,105 @@ def test_fallback_signers_are_still_tried(clock: Clock) -> None:
     assert serializer.loads(old.dumps([1])) == [1]
 
 
+class CountingSigner(SessionSigner):
+    """Counts the signature checks the serializer asks for."""
+
+    checks = 0
+
+    def verify_signature(self, value: Any, sig: Any) -> bool:
+        CountingSigner.checks += 1
+        return super().verify_signature(value, sig)
+
+
+def counting(keys: list[str]) -> SessionSerializer:
+    CountingSigner.checks = 0
+    return SessionSerializer(
+        keys,
+        "cookie-session",
+        session_json_serializer,
+        signer=CountingSigner,
+        signer_kwargs=SIGNING,
+    )
+
+
+def test_a_verified_token_is_not_verified_again(clock: Clock) -> None:
+    serializer = counting(["key"])
+    token = reference(["key"]).dumps({"user": "ada", "t": (1, 2)})
+    first = serializer.loads(token, max_age=10)
+    second = serializer.loads(token, max_age=10)
+    assert first == second == {"user": "ada", "t": (1, 2)}
+    assert CountingSigner.checks == 1
+    # Each call decodes afresh: no request sees another request's objects.
+    assert first is not second
+    first["user"] = "changed"
+    assert serializer.loads(token)["user"] == "ada"
+
+
+def test_remembered_token_still_expires(clock: Clock) -> None:
+    serializer = counting(["key"])
+    token = reference(["key"]).dumps({"a": 1})
+    assert serializer.loads(token, max_age=10) == {"a": 1}
+    clock.now += 10
+    assert serializer.loads(token, max_age=10) == {"a": 1}
+    clock.now += 1
+    with pytest.raises(SignatureExpired, match="Signature age 11 > 10 seconds"):
+        serializer.loads(token, max_age=10)
+    assert serializer.loads(token, max_age=100) == {"a": 1}
+    assert serializer.loads(token) == {"a": 1}  # no max_age: any age
+
+
+def test_remembered_token_from_the_future_is_checked_again(clock: Clock) -> None:
+    serializer = counting(["key"])
+    token = reference(["key"]).dumps({"a": 1})
+    assert serializer.loads(token) == {"a": 1}
+    clock.now -= 5
+    with pytest.raises(SignatureExpired, match="Signature age -5 < 0 seconds"):
+        serializer.loads(token, max_age=10)
+
+
+def test_bad_tokens_are_not_remembered(clock: Clock) -> None:
+    serializer = counting(["key"])
+    good = reference(["key"]).dumps({"a": 1})
+    forged = reference(["other"]).dumps({"a": 1})
+    for _ in range(2):
+        with pytest.raises(BadSignature):
+            serializer.loads(forged)
+    assert CountingSigner.checks == 2
+    assert forged not in serializer._verified
+    tampered = good[:-2] + ("A" if good[-2] != "A" else "B") + good[-1]
+    with pytest.raises(BadSignature):
+        serializer.loads(tampered)
+    assert serializer.loads(good) == {"a": 1}
+    assert list(serializer._verified) == [good]
+
+
+def test_tokens_are_remembered_per_serializer(clock: Clock) -> None:
+    token = reference(["key"]).dumps({"a": 1})
+    assert counting(["key"]).loads(token) == {"a": 1}
+    with pytest.raises(BadSignature):
+        counting(["rotated"]).loads(token)
+    with pytest.raises(BadSignature):
+        cached(["key"], salt="other salt").loads(token)
+
+
+def test_remembered_tokens_are_bounded(clock: Clock) -> None:
+    serializer = counting(["key"])
+    signer = reference(["key"])
+    for number in range(signing.VERIFIED_TOKENS_LIMIT + 5):
+        assert serializer.loads(signer.dumps(number)) == number
+        assert len(serializer._verified) <= signing.VERIFIED_TOKENS_LIMIT
+    assert len(serializer._verified) == 5
+
+
+def test_salt_and_timestamp_calls_are_not_remembered(clock: Clock) -> None:
+    serializer = counting(["key"])
+    token = reference(["key"]).dumps({"a": 1})
+    assert serializer.loads(token, return_timestamp=True)[0] == {"a": 1}
+    assert serializer._verified == {}
+    assert serializer.loads(token, salt="cookie-session") == {"a": 1}
+    assert serializer._verified == {}
+
+
 def sha512_in_python(data: bytes = b"") -> Any:
     # Not one of hashlib's OpenSSL constructors: hmac takes its pure
     # Python path with this digest.

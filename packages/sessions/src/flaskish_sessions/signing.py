@@ -4,7 +4,8 @@ The token format and every signature are itsdangerous' own; these
 subclasses only avoid repeating work whose result cannot change: the
 signer a serializer builds for its own salt, the signing key derived
 from a secret key and salt (one HMAC per key per call otherwise), and the
-HMAC keyed with a signing key.
+HMAC keyed with a signing key, and the verification of a token already
+found valid.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ _derived_keys: dict[tuple[Any, ...], bytes] = {}
 
 #: Most keyed HMACs one :class:`KeyedHMACAlgorithm` keeps; emptied when full.
 KEYED_HMACS_LIMIT = 8
+
+#: Most verified tokens one :class:`SessionSerializer` remembers; emptied
+#: when full. A session cookie is at most about 4 kB.
+VERIFIED_TOKENS_LIMIT = 128
 
 
 class KeyedHMACAlgorithm(HMACAlgorithm):
@@ -94,13 +99,24 @@ class SessionSigner(TimestampSigner):
 
 class SessionSerializer(URLSafeTimedSerializer):
     """A :class:`~itsdangerous.URLSafeTimedSerializer` that builds the
-    signer for its own salt once and reuses it.
+    signer for its own salt once and remembers the tokens it verified.
 
     Signers keep no per-call state, so sharing one is safe, also between
     threads. A different ``salt`` passed to a call gets a new signer.
+
+    A client sends the same session cookie with each request until the
+    session changes, so :meth:`loads` remembers each token whose signature
+    it checked, with its timestamp and payload: the same token again skips
+    the HMAC, and its age is checked against ``max_age`` on every call.
+    Only tokens that passed the signer's check are remembered, per
+    serializer, so per secret key, fallbacks and salt.
     """
 
     default_signer = SessionSigner
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._verified: dict[str | bytes, tuple[int, bytes]] = {}
 
     def make_signer(self, salt: str | bytes | None = None) -> Signer:
         """The signer for ``salt``; the serializer's own salt (``None``)
@@ -121,9 +137,20 @@ class SessionSerializer(URLSafeTimedSerializer):
         salt: str | bytes | None = None,
     ) -> Any:
         """Like :meth:`~itsdangerous.TimedSerializer.loads`; with only
-        the serializer's own signer to try and no timestamp wanted, the
-        signer checks the token directly."""
+        the serializer's own signer to try and no timestamp wanted, a token
+        verified before is not verified again while it is young enough."""
         if return_timestamp or salt is not None or self.fallback_signers:
             return super().loads(s, max_age, return_timestamp, salt)
         signer = cast(TimestampSigner, self.make_signer())
-        return self.load_payload(signer.unsign(s, max_age=max_age))
+        verified = self._verified.get(s)
+        if verified is not None:
+            signed_at, payload = verified
+            if max_age is None or 0 <= signer.get_timestamp() - signed_at <= max_age:
+                return self.load_payload(payload)
+        # Unknown, or too old now: the signer checks it and raises as usual.
+        payload, signed = signer.unsign(s, max_age=max_age, return_timestamp=True)
+        data = self.load_payload(payload)
+        if len(self._verified) >= VERIFIED_TOKENS_LIMIT:
+            self._verified.clear()
+        self._verified[s] = (int(signed.timestamp()), payload)
+        return data
