@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import typing as t
+
 import pytest
 from werkzeug.wrappers import Request as RequestBase
 from werkzeug.wrappers import Response as ResponseBase
@@ -181,6 +183,106 @@ def test_relative_location_header_kept() -> None:
     }
     headers = response.get_wsgi_headers(environ)
     assert headers["Location"] == "/next"
+
+
+def served(response: ResponseBase, method: str = "GET") -> tuple[object, bytes]:
+    """The iterable ``response`` gives a WSGI server, and what it sends."""
+    environ = {
+        "SERVER_NAME": "example.org",
+        "SERVER_PORT": "80",
+        "wsgi.url_scheme": "http",
+        "REQUEST_METHOD": method,
+    }
+    iterable = response(environ, lambda status, headers, exc_info=None: None)
+    body = b"".join(iterable)
+    close = getattr(iterable, "close", None)
+    if close is not None:
+        close()
+    return iterable, body
+
+
+def test_buffered_bytes_body_is_served_as_it_is() -> None:
+    response = Response("héllo")
+    iterable, body = served(response)
+    assert iterable is response.response
+    assert body == "héllo".encode()
+
+
+def test_close_callbacks_still_run() -> None:
+    calls: list[str] = []
+    response = Response("body")
+    response.call_on_close(lambda: calls.append("closed"))
+    iterable, body = served(response)
+    assert body == b"body"
+    assert iterable is not response.response
+    assert calls == ["closed"]
+
+
+def test_text_chunks_in_a_list_are_encoded() -> None:
+    response = Response()
+    response.response = ["é", b"-", "x"]
+    iterable, body = served(response)
+    assert iterable is not response.response
+    assert body == "é-x".encode()
+
+
+@pytest.mark.parametrize(
+    ("method", "status"), [("HEAD", 200), ("GET", 204), ("GET", 304), ("GET", 101)]
+)
+def test_bodiless_answers_send_no_body(method: str, status: int) -> None:
+    response = Response("body", status=status)
+    iterable, body = served(response, method)
+    assert body == b""
+    assert iterable is not response.response
+
+
+def test_streamed_body_is_closed() -> None:
+    closed: list[bool] = []
+
+    def stream() -> t.Iterator[bytes]:
+        try:
+            yield b"a"
+            yield b"b"
+        finally:
+            closed.append(True)
+
+    body = served(Response(stream()))[1]
+    assert body == b"ab"
+    assert closed == [True]
+
+
+def test_subclass_close_and_iter_encoded_are_used() -> None:
+    calls: list[str] = []
+
+    class Closing(Response):
+        def close(self) -> None:
+            calls.append("close")
+            super().close()
+
+    class Upper(Response):
+        def iter_encoded(self) -> t.Iterator[bytes]:
+            return (chunk.upper() for chunk in super().iter_encoded())
+
+    assert served(Closing("x"))[1] == b"x"
+    assert calls == ["close"]
+    assert served(Upper("x"))[1] == b"X"
+
+
+def test_app_response_is_the_buffered_body(app: Flask) -> None:
+    app.add_url_rule("/", "index", lambda: "Hello")
+    environ = {
+        "SERVER_NAME": "example.org",
+        "SERVER_PORT": "80",
+        "wsgi.url_scheme": "http",
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/",
+    }
+    started: list[str] = []
+    iterable = app(
+        environ, lambda status, headers, exc_info=None: started.append(status)
+    )
+    assert iterable == [b"Hello"]
+    assert started == ["200 OK"]
 
 
 def test_blueprints_follow_a_replaced_rule() -> None:
