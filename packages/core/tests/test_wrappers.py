@@ -3,6 +3,7 @@ from __future__ import annotations
 import typing as t
 
 import pytest
+import werkzeug.wrappers.response as werkzeug_response
 from werkzeug.wrappers import Request as RequestBase
 from werkzeug.wrappers import Response as ResponseBase
 
@@ -266,6 +267,118 @@ def test_subclass_close_and_iter_encoded_are_used() -> None:
     assert served(Closing("x"))[1] == b"x"
     assert calls == ["close"]
     assert served(Upper("x"))[1] == b"X"
+
+
+def wsgi_environ(method: str = "GET") -> dict[str, t.Any]:
+    return {
+        "SERVER_NAME": "example.org",
+        "SERVER_PORT": "80",
+        "wsgi.url_scheme": "http",
+        "REQUEST_METHOD": method,
+        "PATH_INFO": "/here/",
+    }
+
+
+def stream() -> t.Iterator[bytes]:
+    yield b"streamed"
+
+
+RESPONSES: dict[str, t.Callable[[type[ResponseBase]], ResponseBase]] = {
+    "plain": lambda cls: cls("body", headers={"X-A": "1"}),
+    "json": lambda cls: cls('{"a":1}', mimetype="application/json"),
+    "relative location": lambda cls: cls(status=302, headers={"Location": "next"}),
+    "location with body": lambda cls: cls(
+        "moved", status=302, headers={"Location": "next"}
+    ),
+    "IRI location": lambda cls: cls(status=302, headers={"location": "/ünï"}),
+    "content location": lambda cls: cls("x", headers={"Content-Location": "/ü"}),
+    "no content": lambda cls: cls("x", status=204),
+    "not modified": lambda cls: cls(
+        "x", status=304, headers={"Content-Encoding": "gzip", "ETag": '"e"'}
+    ),
+    "switching": lambda cls: cls("x", status=101),
+    "streamed": lambda cls: cls(stream()),
+    "length removed": lambda cls: _without_length(cls("body")),
+    "duplicate headers": lambda cls: cls("x", headers=[("X-B", "1"), ("X-B", "2")]),
+}
+
+
+def _without_length(response: ResponseBase) -> ResponseBase:
+    del response.headers["Content-Length"]
+    return response
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+@pytest.mark.parametrize("autocorrect", [False, True])
+@pytest.mark.parametrize("kind", sorted(RESPONSES))
+def test_wsgi_response_matches_werkzeug(
+    kind: str, autocorrect: bool, method: str
+) -> None:
+    class Ours(Response):
+        autocorrect_location_header = autocorrect
+
+    class Theirs(ResponseBase):
+        autocorrect_location_header = autocorrect
+        default_mimetype = "text/html"
+
+    ours = RESPONSES[kind](Ours)
+    theirs = RESPONSES[kind](Theirs)
+    before = list(ours.headers)
+    our_iter, our_status, our_headers = ours.get_wsgi_response(wsgi_environ(method))
+    their_iter, their_status, their_headers = theirs.get_wsgi_response(
+        wsgi_environ(method)
+    )
+    assert our_status == their_status
+    assert our_headers == their_headers
+    assert b"".join(our_iter) == b"".join(their_iter)
+    assert list(ours.headers) == before  # the response itself is unchanged
+
+
+class CountingHeaders(werkzeug_response.Headers):
+    copies = 0
+
+    def __init__(self, *args: t.Any) -> None:
+        CountingHeaders.copies += 1
+        super().__init__(*args)
+
+
+def test_headers_are_copied_only_when_adjusted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(werkzeug_response, "Headers", CountingHeaders)
+    response = Response("body")
+    status, headers = served_headers(response)
+    assert CountingHeaders.copies == 0
+    assert status == "200 OK"
+    assert headers == [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Content-Length", "4"),
+    ]
+    headers.append(("X-Late", "1"))
+    assert "X-Late" not in response.headers
+    served_headers(Response(status=302, headers={"Location": "/next"}))
+    assert CountingHeaders.copies == 1
+
+
+def test_subclass_get_wsgi_headers_is_called() -> None:
+    class Stamped(Response):
+        def get_wsgi_headers(self, environ: t.Any) -> t.Any:
+            headers = super().get_wsgi_headers(environ)
+            headers["X-Stamped"] = "yes"
+            return headers
+
+    response = Stamped("body")
+    assert ("X-Stamped", "yes") in served_headers(response)[1]
+    assert "X-Stamped" not in response.headers
+
+
+def served_headers(response: ResponseBase) -> tuple[str, list[tuple[str, str]]]:
+    started: list[tuple[str, list[tuple[str, str]]]] = []
+    response(
+        wsgi_environ(),
+        lambda status, headers, exc_info=None: started.append((status, headers)),
+    )
+    return started[0]
 
 
 def test_app_response_is_the_buffered_body(app: Flask) -> None:

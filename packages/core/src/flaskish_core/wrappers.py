@@ -19,6 +19,9 @@ if t.TYPE_CHECKING:
 
 _WERKZEUG_CLOSE = ResponseBase.close
 _WERKZEUG_ITER_ENCODED = ResponseBase.iter_encoded
+_WERKZEUG_WSGI_HEADERS = ResponseBase.get_wsgi_headers
+#: Headers werkzeug rewrites for the server (lower case).
+_REWRITTEN_HEADERS = frozenset({"location", "content-location"})
 #: Statuses whose responses werkzeug sends without a body.
 _BODILESS = frozenset(range(100, 200)) | {204, 304}
 
@@ -129,6 +132,35 @@ class Response(ResponseBase):
         if config is None:
             return ResponseBase.max_cookie_size
         return config["MAX_COOKIE_SIZE"]  # type: ignore[no-any-return]
+
+    def get_wsgi_response(
+        self, environ: WSGIEnvironment
+    ) -> tuple[t.Iterable[bytes], str, list[tuple[str, str]]]:
+        """werkzeug's ``(app_iter, status, headers)`` for the server.
+
+        werkzeug's :meth:`get_wsgi_headers` copies the headers to adjust
+        ``Location``, ``Content-Location`` and ``Content-Length``. When there
+        is nothing to adjust (neither location header, a ``Content-Length``
+        already set, a status that keeps it) the copy would be returned
+        unchanged, so the list is made from the response's headers directly.
+        A subclass with its own ``get_wsgi_headers`` always gets it called.
+        """
+        if (
+            type(self).get_wsgi_headers is _WERKZEUG_WSGI_HEADERS
+            and self.status_code not in _BODILESS
+        ):
+            has_length = False
+            for name, _value in self.headers:
+                lowered = name.lower()
+                if lowered in _REWRITTEN_HEADERS:
+                    break
+                if lowered == "content-length":
+                    has_length = True
+            else:
+                if has_length:
+                    app_iter = self.get_app_iter(environ)
+                    return app_iter, self.status, self.headers.to_wsgi_list()
+        return super().get_wsgi_response(environ)
 
     def get_app_iter(self, environ: WSGIEnvironment) -> t.Iterable[bytes]:
         """werkzeug's application iterable, except that a body held as a
