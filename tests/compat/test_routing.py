@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from werkzeug.routing import BaseConverter
+from werkzeug.routing import Rule
 
 from flaskish import Flask
 from flaskish import request
@@ -229,3 +230,38 @@ def test_redirect_to_rule(app: Flask, client: FlaskClient) -> None:
     response = client.get("/old/4")
     assert (response.status_code, response.location) == (308, "http://localhost/new/4")
     assert client.get("/old/4", follow_redirects=True).text == "new 4"
+
+
+def test_each_request_gets_its_own_view_args(app: Flask, client: FlaskClient) -> None:
+    seen: list[dict[str, object]] = []
+
+    @app.url_value_preprocessor
+    def record(endpoint: str | None, values: dict[str, object] | None) -> None:
+        assert values is not None
+        seen.append(dict(values))
+        values["visit"] = len(seen)
+
+    @app.route("/")
+    def index(**kwargs: object) -> dict[str, object]:
+        return {"kwargs": kwargs, "view_args": request.view_args}
+
+    for visit in (1, 2, 3):
+        assert client.get("/").json == {
+            "kwargs": {"visit": visit},
+            "view_args": {"visit": visit},
+        }
+    assert seen == [{}, {}, {}]
+
+
+def test_rules_added_to_the_map_later_are_matched(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.add_url_rule("/", "index", lambda: "index", methods=["GET"])
+    assert client.get("/").text == "index"
+    assert client.post("/").status_code == 405
+    app.url_map.add(Rule("/", endpoint="create", methods=["POST"]))
+    app.url_map.add(Rule("/late", endpoint="late"))
+    app.view_functions.update(create=lambda: "created", late=lambda: "late")
+    assert client.post("/").text == "created"
+    assert client.get("/late").text == "late"
+    assert client.get("/").text == "index"

@@ -4,7 +4,8 @@
 and scheme from the environ on every call, although they only change with
 the ``Host`` header and the server's own variables. :func:`bind_environ`
 lets werkzeug do that derivation once per distinct set of those values and
-builds later adapters directly from the remembered result.
+builds later adapters directly from the remembered result. The adapters
+are :class:`~flaskish_routing.static_matches.StaticMatchAdapter` objects.
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ from typing import Any
 from werkzeug.routing import Map
 from werkzeug.routing import MapAdapter
 
+from .static_matches import StaticMatchAdapter
+
 #: Distinct host/server combinations remembered per map. The ``Host``
 #: header is chosen by clients, so the cache is emptied when it is full.
 BIND_CACHE_SIZE = 256
 
 _Bound = tuple[str, str, "str | None", str]
+
+_WERKZEUG_BIND_TO_ENVIRON = Map.bind_to_environ
+_WERKZEUG_BIND = Map.bind
 
 
 def _wsgi_text(value: str) -> str:
@@ -35,9 +41,15 @@ def bind_environ(
     """The same adapter as ``url_map.bind_to_environ(environ, server_name,
     subdomain)``, computed faster for hosts seen before.
 
-    WebSocket upgrade requests always take werkzeug's full path.
+    WebSocket upgrade requests, and maps whose class binds its own way,
+    always take the map's ``bind_to_environ``.
     """
-    if "HTTP_UPGRADE" in environ:
+    map_class = type(url_map)
+    if (
+        "HTTP_UPGRADE" in environ
+        or map_class.bind_to_environ is not _WERKZEUG_BIND_TO_ENVIRON
+        or map_class.bind is not _WERKZEUG_BIND
+    ):
         return url_map.bind_to_environ(
             environ, server_name=server_name, subdomain=subdomain
         )
@@ -60,17 +72,16 @@ def bind_environ(
         )
         if len(cache) >= BIND_CACHE_SIZE:
             cache.clear()
-        cache[key] = (
+        bound = cache[key] = (
             adapter.server_name,
             adapter.script_name,
             adapter.subdomain,
             adapter.url_scheme,
         )
-        return adapter
 
     path_info = environ.get("PATH_INFO", "/")
     query = environ.get("QUERY_STRING")
-    return MapAdapter(
+    return StaticMatchAdapter(
         url_map,
         bound[0],
         bound[1],
