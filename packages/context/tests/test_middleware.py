@@ -161,6 +161,22 @@ def test_teardown_runs_all_latest_first_then_raises_first_error() -> None:
     assert not has_request_context()
 
 
+def test_async_teardown_functions_are_awaited() -> None:
+    events: list[Any] = []
+
+    async def close_request(exc: BaseException | None) -> None:
+        events.append(("request", request.path, exc))
+
+    async def close_app(exc: BaseException | None) -> None:
+        events.append(("app", current_app.name, exc))
+
+    mw = ContextMiddleware(hello, name="wrapped")
+    mw.teardown_request(close_request)
+    mw.teardown_appcontext(close_app)
+    Client(mw).get("/t").close()
+    assert events == [("request", "/t", None), ("app", "wrapped", None)]
+
+
 def test_send_file_and_async_ensure_sync(tmp_path: Path) -> None:
     (tmp_path / "f.txt").write_text("file body")
 

@@ -83,12 +83,14 @@ class ContextMiddleware(StaticFilesMixin):
         return self.static_folder is not None
 
     def teardown_request(self, f: TeardownCallable) -> TeardownCallable:
-        """Register ``f(exc)`` to run when a request context ends."""
+        """Register ``f(exc)`` to run when a request context ends; an
+        ``async def`` function is run to completion."""
         self.teardown_request_funcs.append(f)
         return f
 
     def teardown_appcontext(self, f: TeardownCallable) -> TeardownCallable:
-        """Register ``f(exc)`` to run when an application context ends."""
+        """Register ``f(exc)`` to run when an application context ends; an
+        ``async def`` function is run to completion."""
         self.teardown_appcontext_funcs.append(f)
         return f
 
@@ -112,10 +114,10 @@ class ContextMiddleware(StaticFilesMixin):
         return self._open_session(request)
 
     def do_teardown_request(self, exc: BaseException | None) -> None:
-        _run_all(self.teardown_request_funcs, exc)
+        _run_all([self.ensure_sync(f) for f in self.teardown_request_funcs], exc)
 
     def do_teardown_appcontext(self, exc: BaseException | None) -> None:
-        _run_all(self.teardown_appcontext_funcs, exc)
+        _run_all([self.ensure_sync(f) for f in self.teardown_appcontext_funcs], exc)
 
     def notify_app_context_pushed(self) -> None:
         pass
