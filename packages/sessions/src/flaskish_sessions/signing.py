@@ -3,9 +3,9 @@
 The token format and every signature are itsdangerous' own; these
 subclasses only avoid repeating work whose result cannot change: the
 signer a serializer builds for its own salt, the signing key derived
-from a secret key and salt (one HMAC per key per call otherwise), and the
-HMAC keyed with a signing key, and the verification of a token already
-found valid.
+from a secret key and salt (one HMAC per key per call otherwise), the
+HMAC keyed with a signing key, and the signature check of a token
+already found valid.
 """
 
 from __future__ import annotations
