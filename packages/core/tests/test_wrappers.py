@@ -381,6 +381,67 @@ def served_headers(response: ResponseBase) -> tuple[str, list[tuple[str, str]]]:
     return started[0]
 
 
+def test_instance_overrides_are_called() -> None:
+    calls: list[str] = []
+    closing = Response("body")
+    werkzeug_close = closing.close
+
+    def close() -> None:
+        calls.append("close")
+        werkzeug_close()
+
+    closing.close = close  # type: ignore[method-assign]
+    assert served(closing)[1] == b"body"
+    assert calls == ["close"]
+
+    encoded = Response("body")
+    encoded.iter_encoded = lambda: iter([b"BODY"])  # type: ignore[method-assign]
+    assert served(encoded)[1] == b"BODY"
+
+    stamped = Response("body")
+    werkzeug_headers = stamped.get_wsgi_headers
+
+    def get_wsgi_headers(environ: t.Any) -> t.Any:
+        headers = werkzeug_headers(environ)
+        headers["X-Stamped"] = "yes"
+        return headers
+
+    stamped.get_wsgi_headers = get_wsgi_headers  # type: ignore[method-assign]
+    assert ("X-Stamped", "yes") in served_headers(stamped)[1]
+
+
+def test_body_without_automatic_length_keeps_werkzeug_iterator() -> None:
+    # A server may add Content-Length for a one-item list; werkzeug's
+    # iterator does not let it, so neither does flaskish.
+    class Unsized(Response):
+        automatically_set_content_length = False
+
+    response = Unsized("hello")
+    del response.headers["Content-Length"]
+    iterable, body = served(response)
+    assert body == b"hello"
+    assert not isinstance(iterable, list)
+    assert "Content-Length" not in dict(served_headers(Unsized("hello"))[1])
+
+
+def test_headers_are_taken_before_the_body() -> None:
+    class LateHeader(Response):
+        def get_app_iter(self, environ: t.Any) -> t.Iterable[bytes]:
+            self.headers["X-Late"] = "1"
+            return super().get_app_iter(environ)
+
+    ours = served_headers(LateHeader("body"))[1]
+
+    class TheirLateHeader(ResponseBase):
+        def get_app_iter(self, environ: t.Any) -> t.Iterable[bytes]:
+            self.headers["X-Late"] = "1"
+            return super().get_app_iter(environ)
+
+    theirs = served_headers(TheirLateHeader("body", mimetype="text/html"))[1]
+    assert ours == theirs
+    assert "X-Late" not in dict(ours)
+
+
 def test_app_response_is_the_buffered_body(app: Flask) -> None:
     app.add_url_rule("/", "index", lambda: "Hello")
     environ = {

@@ -143,10 +143,12 @@ class Response(ResponseBase):
         is nothing to adjust (neither location header, a ``Content-Length``
         already set, a status that keeps it) the copy would be returned
         unchanged, so the list is made from the response's headers directly.
-        A subclass with its own ``get_wsgi_headers`` always gets it called.
+        A ``get_wsgi_headers`` of a subclass or of the instance is always
+        called.
         """
         if (
             type(self).get_wsgi_headers is _WERKZEUG_WSGI_HEADERS
+            and "get_wsgi_headers" not in self.__dict__
             and self.status_code not in _BODILESS
         ):
             has_length = False
@@ -158,8 +160,9 @@ class Response(ResponseBase):
                     has_length = True
             else:
                 if has_length:
-                    app_iter = self.get_app_iter(environ)
-                    return app_iter, self.status, self.headers.to_wsgi_list()
+                    # Headers before the body, as werkzeug takes them.
+                    headers = self.headers.to_wsgi_list()
+                    return self.get_app_iter(environ), self.status, headers
         return super().get_wsgi_response(environ)
 
     def get_app_iter(self, environ: WSGIEnvironment) -> t.Iterable[bytes]:
@@ -170,8 +173,9 @@ class Response(ResponseBase):
         a ``ClosingIterator`` that calls :meth:`close`; for such a body
         neither changes what the server sends, and together they cost about
         a tenth of a plain request. Any other body, a ``HEAD`` request, a
-        bodiless status, a :meth:`call_on_close` function, or a subclass
-        with its own ``close`` or ``iter_encoded`` takes werkzeug's path.
+        bodiless status, a :meth:`call_on_close` function, a response that
+        does not set its ``Content-Length`` automatically, or a ``close`` or
+        ``iter_encoded`` of a subclass or the instance takes werkzeug's path.
         """
         body = self.response
         if (
@@ -179,8 +183,13 @@ class Response(ResponseBase):
             and not self._on_close
             and environ["REQUEST_METHOD"] != "HEAD"
             and self.status_code not in _BODILESS
+            # Else servers may count a list's length themselves and send a
+            # Content-Length werkzeug's iterator would not let them.
+            and self.automatically_set_content_length
             and type(self).close is _WERKZEUG_CLOSE
             and type(self).iter_encoded is _WERKZEUG_ITER_ENCODED
+            and "close" not in self.__dict__
+            and "iter_encoded" not in self.__dict__
             and all(type(chunk) is bytes for chunk in body)
         ):
             return body
