@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import Map
+from werkzeug.routing import MapAdapter
 from werkzeug.routing import RequestRedirect
 from werkzeug.routing import Rule
 from werkzeug.routing import WebsocketMismatch
@@ -17,10 +18,11 @@ from werkzeug.test import EnvironBuilder
 from flaskish_routing import static_matches
 from flaskish_routing.binding import bind_environ
 from flaskish_routing.static_matches import StaticMatchAdapter
+from flaskish_routing.static_matches import VersionedMap
 
 
 def make_map(**options: Any) -> Map:
-    return Map(
+    return VersionedMap(
         [
             Rule("/", endpoint="index", methods=["GET"]),
             Rule("/post", endpoint="post", methods=["POST"]),
@@ -157,7 +159,7 @@ def bound(url_map: Map, path: str, websocket: bool = False) -> StaticMatchAdapte
 
 
 def test_websocket_bind_is_not_answered_from_an_http_match() -> None:
-    url_map = Map(
+    url_map = VersionedMap(
         [
             Rule("/chat", endpoint="http"),
             Rule("/chat", endpoint="ws", websocket=True),
@@ -184,6 +186,23 @@ def test_explicit_arguments_bypass_the_memo() -> None:
     assert counter.calls == 4
 
 
+def test_versioned_map_counts_additions() -> None:
+    url_map = VersionedMap([Rule("/a", endpoint="a"), Rule("/b", endpoint="b")])
+    assert url_map.rules_version == 2
+    url_map.add(Rule("/c", endpoint="c"))
+    assert url_map.rules_version == 3
+    assert isinstance(url_map, Map)
+
+
+def test_a_plain_werkzeug_map_is_matched_every_time() -> None:
+    url_map = Map([Rule("/", endpoint="index")])
+    counter = CountingMatcher(url_map)
+    for _ in range(2):
+        assert adapter(url_map, "/").match() == ("index", {})
+    assert counter.calls == 2
+    assert "_flaskish_static_matches" not in url_map.__dict__
+
+
 def test_rules_added_later_empty_the_memo() -> None:
     url_map = make_map()
     adapter(url_map, "/").match()
@@ -195,29 +214,74 @@ def test_rules_added_later_empty_the_memo() -> None:
     assert adapter(url_map, "/").match() == ("index", {})
 
 
-def test_a_map_without_remap_flag_trusts_no_memo(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_rules_added_then_built_with_still_empty_the_memo() -> None:
+    # Building a URL runs Map.update(), which clears werkzeug's flag for
+    # added rules before any request sees it.
+    url_map = VersionedMap([Rule("/x/", endpoint="dir", strict_slashes=False)])
+    assert adapter(url_map, "/x").match() == ("dir", {})
+    url_map.add(Rule("/x", endpoint="exact"))
+    assert url_map.bind("example.org").build("dir") == "/x/"
+    for _ in range(2):
+        assert adapter(url_map, "/x").match() == ("exact", {})
+
+
+def test_leading_slashes_share_one_entry() -> None:
     url_map = make_map()
     counter = CountingMatcher(url_map)
-    adapter(url_map, "/").match()
-    # As a werkzeug that tracks changes some other way would have it.
-    monkeypatch.setattr(url_map, "update", lambda: None)
-    del url_map._remap
-    adapter(url_map, "/").match()
+    werkzeug_adapter = Map.bind(url_map, "example.org", subdomain="")
+    for path in ("/dir/", "//dir/", "////dir/"):
+        assert MapAdapter.match(werkzeug_adapter, path) == ("dir", {})
+    counter.calls = 0
+    for path in ("/dir/", "//dir/", "////dir/"):
+        assert bound(url_map, path).match() == ("dir", {})
+    assert counter.calls == 1
+    assert len(url_map.__dict__["_flaskish_static_matches"]) == 1
+
+
+def test_a_rule_added_during_a_match_is_not_remembered_stale() -> None:
+    url_map = make_map()
+    inner = url_map._matcher
+
+    class AddingMatcher(CountingMatcher):
+        def match(self, *args: Any) -> Any:
+            result = super().match(*args)
+            if self.calls == 1:  # another thread adds a rule meanwhile
+                url_map.add(Rule("/late", endpoint="late"))
+            return result
+
+    counter = AddingMatcher(url_map)
+    assert counter.inner is inner
+    assert adapter(url_map, "/").match() == ("index", {})
+    assert url_map.__dict__["_flaskish_static_matches"] == {}
+    assert adapter(url_map, "/").match() == ("index", {})
     assert counter.calls == 2
+
+
+def test_a_map_updating_itself_its_own_way_is_not_remembered() -> None:
+    class Lazy(VersionedMap):
+        def update(self) -> None:
+            super().update()
+
+    url_map = Lazy([Rule("/", endpoint="index")])
+    counter = CountingMatcher(url_map)
+    for _ in range(2):
+        assert adapter(url_map, "/").match() == ("index", {})
+    assert counter.calls == 2
+    assert "_flaskish_static_matches" not in url_map.__dict__
 
 
 def test_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(static_matches, "STATIC_MATCHES_LIMIT", 4)
-    url_map = Map([Rule(f"/p{number}", endpoint=f"p{number}") for number in range(6)])
+    url_map = VersionedMap(
+        [Rule(f"/p{number}", endpoint=f"p{number}") for number in range(6)]
+    )
     for number in range(6):
         assert adapter(url_map, f"/p{number}").match() == (f"p{number}", {})
         assert len(url_map.__dict__["_flaskish_static_matches"]) <= 4
 
 
 def test_custom_map_class_binds_its_own_way() -> None:
-    class Tracing(Map):
+    class Tracing(VersionedMap):
         binds = 0
 
         def bind_to_environ(self, *args: Any, **kwargs: Any) -> Any:

@@ -19,6 +19,7 @@ from .router_request import RouterRequest as RouterRequest
 from .scaffold import _endpoint_from_view_func as _endpoint_from_view_func
 from .scaffold import Scaffold as Scaffold
 from .scaffold import setupmethod as setupmethod
+from .static_matches import VersionedMap as VersionedMap
 from .views import http_method_funcs as http_method_funcs
 from .views import MethodView as MethodView
 from .views import View as View

@@ -19,6 +19,7 @@ from .scaffold import FolderArg
 from .scaffold import Scaffold
 from .scaffold import setupmethod
 from .scaffold import ViewFunc
+from .static_matches import VersionedMap
 
 _SETUP_OVER = (
     "The setup method '{}' can no longer be called on the application. It has"
@@ -50,7 +51,7 @@ class AppScaffold(PipelineSteps, ResponseConversion, Scaffold):
     """
 
     url_rule_class: type[Rule] = Rule
-    url_map_class: type[Map] = Map
+    url_map_class: type[Map] = VersionedMap
 
     def __init__(
         self,

@@ -1,12 +1,14 @@
 """Remembering which static rule a request's URL matched.
 
 A rule without converters or defaults matches one path, and werkzeug
-gives the same answer for it every time while the map is unchanged:
-the rule and an empty dict of arguments. :class:`StaticMatchAdapter` keeps
-that answer per map, keyed by everything the match reads from the
-adapter, and hands out a new arguments dict each time. Rules with
-arguments, failed matches (404, 405, redirects) and calls that override
-the path, method or WebSocket flag always go through werkzeug.
+gives the same answer for it every time while the map's rules are the
+same: the rule and an empty dict of arguments. :class:`StaticMatchAdapter`
+keeps that answer per map, keyed by everything the match reads from the
+adapter, and hands out a new arguments dict each time. It does so only for
+a :class:`VersionedMap`, which counts the rules added to it, and forgets
+every answer when that count changes. Rules with arguments, failed
+matches (404, 405, redirects) and calls that override the path, method or
+WebSocket flag always go through werkzeug.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from werkzeug.routing import Map
 from werkzeug.routing import MapAdapter
 from werkzeug.routing import Rule
+from werkzeug.routing import RuleFactory
 
 #: Most remembered matches per map; emptied when full (the host part of
 #: the key comes from clients).
@@ -26,16 +29,53 @@ _MatchKey = tuple[str, "str | None", str, str, bool]
 
 _MEMO_ATTRIBUTE = "_flaskish_static_matches"
 
+_WERKZEUG_UPDATE = Map.update
 
-def _static_matches(url_map: Map) -> dict[_MatchKey, Rule]:
+
+class VersionedMap(Map):
+    """werkzeug's :class:`~werkzeug.routing.Map`, counting the rule
+    factories added to it in :attr:`rules_version`.
+
+    The URL map class of flaskish's applications and routers; a subclass
+    that overrides :meth:`add` must call it.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        #: Increased by every :meth:`add` (the rules given here included).
+        self.rules_version = 0
+        super().__init__(*args, **kwargs)
+
+    def add(self, rulefactory: RuleFactory) -> None:
+        """Add the rules of ``rulefactory`` (see werkzeug's ``Map.add``)."""
+        self.rules_version += 1
+        super().add(rulefactory)
+
+
+def _rules_version(url_map: Map) -> int:
+    return url_map.rules_version if isinstance(url_map, VersionedMap) else -1
+
+
+class _Memo(dict[_MatchKey, Rule]):
+    """Remembered matches, and the map's rules version they were made with."""
+
+    version = -1
+
+
+def _static_matches(url_map: Map) -> _Memo | None:
     """The map's remembered matches, emptied when rules were added since
-    werkzeug last sorted them (``Map.add`` sets ``_remap`` until the next
-    match; without the attribute nothing is trusted)."""
-    memo: dict[_MatchKey, Rule] | None = url_map.__dict__.get(_MEMO_ATTRIBUTE)
+    they were made; ``None`` for a map that does not count its rules, or
+    that updates itself its own way (werkzeug's ``update`` runs on every
+    match; an answer from memory would skip an override)."""
+    if not isinstance(url_map, VersionedMap):
+        return None
+    memo: _Memo | None = url_map.__dict__.get(_MEMO_ATTRIBUTE)
     if memo is None:
-        memo = url_map.__dict__[_MEMO_ATTRIBUTE] = {}
-    elif getattr(url_map, "_remap", True):
+        if type(url_map).update is not _WERKZEUG_UPDATE:
+            return None
+        memo = url_map.__dict__[_MEMO_ATTRIBUTE] = _Memo()
+    if memo.version != url_map.rules_version:
         memo.clear()
+        memo.version = url_map.rules_version
     return memo
 
 
@@ -59,10 +99,15 @@ class StaticMatchAdapter(MapAdapter):
             rule, args = super().match(path_info, method, True, query_args, websocket)
             return (rule if return_rule else rule.endpoint), args
         memo = _static_matches(self.map)
+        if memo is None:
+            rule, args = super().match(None, None, True, query_args)
+            return (rule if return_rule else rule.endpoint), args
+        path_info = self.path_info
         key = (
             self.server_name,
             self.subdomain,
-            self.path_info,
+            # werkzeug matches the path with its leading slashes made one.
+            f"/{path_info.lstrip('/')}" if path_info else "",
             self.default_method,
             self.websocket,
         )
@@ -71,12 +116,18 @@ class StaticMatchAdapter(MapAdapter):
             rule = remembered
             args = {}
         else:
+            made_with = memo.version
             rule, args = super().match(None, None, True, query_args)
-            if not rule.arguments and not args:
+            # Not kept if rules were added meanwhile (by another thread).
+            if (
+                not rule.arguments
+                and not args
+                and memo.version == made_with == _rules_version(self.map)
+            ):
                 if len(memo) >= STATIC_MATCHES_LIMIT:
                     memo.clear()
                 memo[key] = rule
         return (rule if return_rule else rule.endpoint), args
 
 
-__all__ = ["STATIC_MATCHES_LIMIT", "StaticMatchAdapter"]
+__all__ = ["STATIC_MATCHES_LIMIT", "StaticMatchAdapter", "VersionedMap"]
