@@ -250,3 +250,25 @@ def test_session_written_in_before_request_of_404(
     response = client.get("/nope")
     assert response.status_code == 404
     assert response.headers["Set-Cookie"].startswith("session=")
+
+
+def test_app_hooks_run_for_blueprint_views_beside_blueprint_hooks(
+    app: Flask, client: FlaskClient
+) -> None:
+    # Before-request functions only on the app, after-request ones on the
+    # app and the blueprint, teardown only on the blueprint.
+    log: list[str] = []
+    bp = Blueprint("bp", __name__, url_prefix="/bp")
+    app.before_request(lambda: log.append("app.before") and None)
+    app.after_request(lambda r: log.append("app.after") or r)
+    bp.after_request(lambda r: log.append("bp.after") or r)
+    bp.teardown_request(lambda e: log.append("bp.teardown"))
+    bp.add_url_rule("/", "index", lambda: log.append("view") or "ok")
+    app.add_url_rule("/", "index", lambda: log.append("app view") or "ok")
+    app.register_blueprint(bp)
+
+    assert client.get("/bp/").text == "ok"
+    assert log == ["app.before", "view", "bp.after", "app.after", "bp.teardown"]
+    log.clear()
+    assert client.get("/").text == "ok"
+    assert log == ["app.before", "app view", "app.after"]
