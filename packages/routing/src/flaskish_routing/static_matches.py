@@ -51,10 +51,6 @@ class VersionedMap(Map):
         super().add(rulefactory)
 
 
-def _rules_version(url_map: Map) -> int:
-    return url_map.rules_version if isinstance(url_map, VersionedMap) else -1
-
-
 class _Memo(dict[_MatchKey, Rule]):
     """Remembered matches, and the map's rules version they were made with."""
 
@@ -93,41 +89,46 @@ class StaticMatchAdapter(MapAdapter):
     ) -> tuple[Any, Mapping[str, Any]]:
         """werkzeug's match, answered from memory for a static rule matched
         before by the same host, path, method and WebSocket flag."""
-        rule: Rule
-        args: Mapping[str, Any]
-        if path_info is not None or method is not None or websocket is not None:
-            rule, args = super().match(path_info, method, True, query_args, websocket)
-            return (rule if return_rule else rule.endpoint), args
-        memo = _static_matches(self.map)
+        rule, args = self._match_rule(path_info, method, query_args, websocket)
+        return (rule if return_rule else rule.endpoint), args
+
+    def _match_rule(
+        self,
+        path_info: str | None,
+        method: str | None,
+        query_args: Mapping[str, Any] | str | None,
+        websocket: bool | None,
+    ) -> tuple[Rule, Mapping[str, Any]]:
+        explicit = path_info is not None or method is not None or websocket is not None
+        memo = None if explicit else _static_matches(self.map)
         if memo is None:
-            rule, args = super().match(None, None, True, query_args)
-            return (rule if return_rule else rule.endpoint), args
-        path_info = self.path_info
+            return super().match(path_info, method, True, query_args, websocket)
+        own_path = self.path_info
         key = (
             self.server_name,
             self.subdomain,
             # werkzeug matches the path with its leading slashes made one.
-            f"/{path_info.lstrip('/')}" if path_info else "",
+            f"/{own_path.lstrip('/')}" if own_path else "",
             self.default_method,
             self.websocket,
         )
         remembered = memo.get(key)
         if remembered is not None:
-            rule = remembered
-            args = {}
-        else:
-            made_with = memo.version
-            rule, args = super().match(None, None, True, query_args)
-            # Not kept if rules were added meanwhile (by another thread).
-            if (
-                not rule.arguments
-                and not args
-                and memo.version == made_with == _rules_version(self.map)
-            ):
-                if len(memo) >= STATIC_MATCHES_LIMIT:
-                    memo.clear()
-                memo[key] = rule
-        return (rule if return_rule else rule.endpoint), args
+            return remembered, {}
+        made_with = memo.version
+        rule, args = super().match(None, None, True, query_args)
+        # Not kept if rules were added meanwhile (by another thread): looking
+        # the memo up again brings it to the map's current rules.
+        if (
+            not rule.arguments
+            and not args
+            and _static_matches(self.map) is memo
+            and memo.version == made_with
+        ):
+            if len(memo) >= STATIC_MATCHES_LIMIT:
+                memo.clear()
+            memo[key] = rule
+        return rule, args
 
 
 __all__ = ["STATIC_MATCHES_LIMIT", "StaticMatchAdapter", "VersionedMap"]
