@@ -174,26 +174,25 @@ def test_response_json_property(app: Flask) -> None:
     assert Response("x").json is None
 
 
-def test_relative_location_header_kept() -> None:
-    response = Response(status=302, headers={"Location": "/next"})
-    environ = {
+def wsgi_environ(method: str = "GET", path: str = "/here/") -> dict[str, t.Any]:
+    return {
         "SERVER_NAME": "example.org",
         "SERVER_PORT": "80",
         "wsgi.url_scheme": "http",
-        "REQUEST_METHOD": "GET",
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
     }
-    headers = response.get_wsgi_headers(environ)
+
+
+def test_relative_location_header_kept() -> None:
+    response = Response(status=302, headers={"Location": "/next"})
+    headers = response.get_wsgi_headers(wsgi_environ())
     assert headers["Location"] == "/next"
 
 
 def served(response: ResponseBase, method: str = "GET") -> tuple[object, bytes]:
     """The iterable ``response`` gives a WSGI server, and what it sends."""
-    environ = {
-        "SERVER_NAME": "example.org",
-        "SERVER_PORT": "80",
-        "wsgi.url_scheme": "http",
-        "REQUEST_METHOD": method,
-    }
+    environ = wsgi_environ(method)
     iterable = response(environ, lambda status, headers, exc_info=None: None)
     body = b"".join(iterable)
     close = getattr(iterable, "close", None)
@@ -267,16 +266,6 @@ def test_subclass_close_and_iter_encoded_are_used() -> None:
     assert served(Closing("x"))[1] == b"x"
     assert calls == ["close"]
     assert served(Upper("x"))[1] == b"X"
-
-
-def wsgi_environ(method: str = "GET") -> dict[str, t.Any]:
-    return {
-        "SERVER_NAME": "example.org",
-        "SERVER_PORT": "80",
-        "wsgi.url_scheme": "http",
-        "REQUEST_METHOD": method,
-        "PATH_INFO": "/here/",
-    }
 
 
 def stream() -> t.Iterator[bytes]:
@@ -444,13 +433,7 @@ def test_headers_are_taken_before_the_body() -> None:
 
 def test_app_response_is_the_buffered_body(app: Flask) -> None:
     app.add_url_rule("/", "index", lambda: "Hello")
-    environ = {
-        "SERVER_NAME": "example.org",
-        "SERVER_PORT": "80",
-        "wsgi.url_scheme": "http",
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": "/",
-    }
+    environ = wsgi_environ(path="/")
     started: list[str] = []
     iterable = app(
         environ, lambda status, headers, exc_info=None: started.append(status)
