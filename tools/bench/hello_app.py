@@ -24,11 +24,35 @@ def bare_wsgi_app(
     return [BODY]
 
 
+def werkzeug_hello_app() -> Callable[..., Any]:
+    """The hello app written with werkzeug alone (Request, Map match,
+    Response): the floor for a framework built on werkzeug's objects."""
+    from werkzeug.routing import Map
+    from werkzeug.routing import Rule
+    from werkzeug.wrappers import Request
+    from werkzeug.wrappers import Response
+
+    url_map = Map([Rule("/", endpoint="hello")])
+
+    def application(
+        environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        request = Request(environ)
+        url_map.bind_to_environ(request.environ).match()
+        response: Iterable[bytes] = Response("Hello, World!")(environ, start_response)
+        return response
+
+    return application
+
+
 def create_app(framework: str) -> Any:
-    """The hello app of ``framework`` (``flask``, ``flaskish``), or the bare
-    WSGI callable for ``wsgi``."""
+    """The hello app of ``framework`` (``flask``, ``flaskish``), the
+    werkzeug-only app for ``werkzeug``, or the bare WSGI callable for
+    ``wsgi``."""
     if framework == "wsgi":
         return bare_wsgi_app
+    if framework == "werkzeug":
+        return werkzeug_hello_app()
     fw = importlib.import_module(framework)
     app = fw.Flask(__name__)
 

@@ -7,7 +7,9 @@ each round a fresh process per framework, frameworks alternating). Then:
 import time, memory of a process with the hello app loaded, and an
 end-to-end figure with each framework under gunicorn (2 sync workers) on
 loopback with a load generator in another process, and the same figure
-for a bare WSGI callable: the most any framework could reach there.
+for the werkzeug-only hello app (the floor for a framework built on
+werkzeug's Request and Response) and for a bare WSGI callable: the most
+any framework could reach there.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ TARGETS = {
     "async view": 0.10,
     "before+after hooks": 0.40,
 }
+
+SERVED_LABELS = {"wsgi": "bare WSGI"}
 
 
 def _measure(framework: str, seconds: float) -> dict[str, float]:
@@ -154,7 +158,7 @@ def main() -> int:
             f"\nEnd to end: gunicorn, 2 sync workers, loopback, median of"
             f" {args.server_rounds} runs of {args.server_seconds:.0f}s of load\n"
         )
-        served = ("flask", "flaskish", "wsgi")
+        served = ("flask", "flaskish", "werkzeug", "wsgi")
         runs: dict[str, list[serve.ServerResult]] = {fw: [] for fw in served}
         for _ in range(args.server_rounds):
             for fw in served:
@@ -164,7 +168,7 @@ def main() -> int:
             for fw in served
         }
         for fw in served:
-            label = "bare WSGI" if fw == "wsgi" else fw
+            label = SERVED_LABELS.get(fw, fw)
             errors = sum(r.errors for r in runs[fw])
             print(
                 f"{label:<10}{rps[fw]:>10.0f} req/s  errors: {errors}  ({runs[fw][0].tool})"
@@ -173,6 +177,10 @@ def main() -> int:
         ratio = rps["flaskish"] / flask_rps
         print(
             f"flaskish/Flask requests per second: {ratio:.2f} (target >= 1.30)  {_verdict(ratio, 1.3, False)}"
+        )
+        floor_ratio = rps["werkzeug"] / flask_rps
+        print(
+            f"werkzeug/Flask requests per second: {floor_ratio:.2f} (Request + Map match + Response alone: the most a framework on werkzeug's objects reaches)"
         )
         ceiling = rps["wsgi"] / flask_rps
         print(

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from hello_app import werkzeug_hello_app
 from werkzeug.test import EnvironBuilder
 
 HERE = Path(__file__).resolve().parent
@@ -156,16 +157,4 @@ def build(fw: ModuleType) -> list[Scenario]:
 
 def werkzeug_floor() -> Scenario:
     """Request + Map match + Response with werkzeug alone: the floor."""
-    from werkzeug.routing import Map
-    from werkzeug.routing import Rule
-    from werkzeug.wrappers import Request
-    from werkzeug.wrappers import Response
-
-    url_map = Map([Rule("/", endpoint="hello")])
-
-    def application(environ: dict[str, Any], start_response: Any) -> Any:
-        request = Request(environ)
-        url_map.bind_to_environ(request.environ).match()
-        return Response("Hello, World!")(environ, start_response)
-
-    return Scenario("hello", application, "/")
+    return Scenario("hello", werkzeug_hello_app(), "/")
