@@ -88,3 +88,16 @@ def test_top_level_names_are_the_module_objects() -> None:
     assert flaskish.url_for is flaskish.helpers.url_for
     assert flaskish.Request is flaskish.wrappers.Request
     assert flaskish.jsonify is flaskish.json.jsonify
+
+
+def test_default_g_class_is_importable_from_ctx() -> None:
+    import flaskish.ctx
+
+    class Globals(flaskish.ctx._AppCtxGlobals):
+        pass
+
+    app = flaskish.Flask(__name__)
+    assert app.app_ctx_globals_class is flaskish.ctx._AppCtxGlobals
+    app.app_ctx_globals_class = Globals
+    with app.app_context():
+        assert type(flaskish.g._get_current_object()) is Globals

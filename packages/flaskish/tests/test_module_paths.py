@@ -341,3 +341,11 @@ def test_python_dash_m_runs_the_command_line() -> None:
     assert done.stdout.startswith("Usage:")
     assert "routes" in done.stdout
     assert "run" in done.stdout
+
+
+def test_ctx_module_has_the_default_g_class() -> None:
+    # Applications subclass it for their own app_ctx_globals_class.
+    import flaskish
+    import flaskish.ctx
+
+    assert flaskish.Flask.app_ctx_globals_class is flaskish.ctx._AppCtxGlobals

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from werkzeug.exceptions import HTTPException as HTTPException
 
+from flaskish_context import _AppCtxGlobals as _AppCtxGlobals
 from flaskish_context import after_this_request as after_this_request
 from flaskish_context import AppContext as AppContext
 from flaskish_context import (
