@@ -90,9 +90,10 @@ data = client.get("/items/1").get_json()
 """
 
 
-def test_typical_application_type_checks(tmp_path: Path) -> None:
-    source = tmp_path / "application.py"
-    source.write_text(APPLICATION.format(package=flaskish.__name__))
+def mypy_strict(tmp_path: Path, name: str, source_text: str) -> str:
+    """What ``mypy --strict`` prints for one module, with its path shortened."""
+    source = tmp_path / name
+    source.write_text(source_text.format(package=flaskish.__name__))
     command = [
         sys.executable,
         "-m",
@@ -106,4 +107,34 @@ def test_typical_application_type_checks(tmp_path: Path) -> None:
     result = subprocess.run(
         command, capture_output=True, text=True, check=False, cwd=tmp_path
     )
-    assert result.stdout.replace(str(source), "application.py") == ""
+    return result.stdout.replace(str(source), name)
+
+
+def test_typical_application_type_checks(tmp_path: Path) -> None:
+    assert mypy_strict(tmp_path, "application.py", APPLICATION) == ""
+
+
+PROXY_TYPES = """\
+from __future__ import annotations
+
+from typing import assert_type
+
+from {package} import Flask, Request, current_app, g, request, session
+from {package}.ctx import _AppCtxGlobals
+from {package}.sessions import SessionMixin
+from {package} import globals as proxies
+
+assert_type(current_app, Flask)
+assert_type(request, Request)
+assert_type(session, SessionMixin)
+assert_type(g, _AppCtxGlobals)
+assert_type(proxies.current_app, Flask)
+assert_type(proxies.request, Request)
+assert_type(proxies.session, SessionMixin)
+"""
+
+
+def test_proxies_are_typed_as_what_they_stand_for(tmp_path: Path) -> None:
+    # Not Any: code written against Flask's types (including its
+    # "type: ignore" comments) must check the same.
+    assert mypy_strict(tmp_path, "proxies.py", PROXY_TYPES) == ""

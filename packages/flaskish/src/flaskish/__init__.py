@@ -15,14 +15,11 @@ from flaskish_context import after_this_request as after_this_request
 from flaskish_context import (
     copy_current_request_context as copy_current_request_context,
 )
-from flaskish_context import current_app as current_app
 from flaskish_context import g as g
 from flaskish_context import has_app_context as has_app_context
 from flaskish_context import has_request_context as has_request_context
-from flaskish_context import request as request
 from flaskish_context import send_file as send_file
 from flaskish_context import send_from_directory as send_from_directory
-from flaskish_context import session as session
 from flaskish_context import stream_with_context as stream_with_context
 from flaskish_context.lazy import lazy_attributes
 from flaskish_core.app import Flask as Flask
@@ -67,6 +64,9 @@ from . import signals as signals
 from . import templating as templating
 from . import typing as typing
 from . import wrappers as wrappers
+from .globals import current_app as current_app
+from .globals import request as request
+from .globals import session as session
 
 if TYPE_CHECKING:
     from . import cli as cli

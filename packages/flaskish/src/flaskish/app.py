@@ -25,12 +25,9 @@ from werkzeug.wsgi import get_host as get_host
 from flaskish_cli import get_debug_flag as get_debug_flag
 from flaskish_cli import get_load_dotenv as get_load_dotenv
 from flaskish_context import AppContext as AppContext
-from flaskish_context import current_app as current_app
 from flaskish_context import g as g
-from flaskish_context import request as request
 from flaskish_context import request_ctx as request_ctx
 from flaskish_context import send_from_directory as send_from_directory
-from flaskish_context import session as session
 from flaskish_context.lazy import lazy_attributes
 from flaskish_core.app import Flask as Flask
 from flaskish_core.helpers import get_flashed_messages as get_flashed_messages
@@ -46,6 +43,10 @@ from flaskish_sessions import (
     SecureCookieSessionInterface as SecureCookieSessionInterface,
 )
 from flaskish_sessions import SessionInterface as SessionInterface
+
+from .globals import current_app as current_app
+from .globals import request as request
+from .globals import session as session
 
 if TYPE_CHECKING:
     from flaskish_templating import Environment as Environment

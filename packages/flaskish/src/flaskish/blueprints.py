@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from flaskish_blueprints import Blueprint as Blueprint
 from flaskish_blueprints import BlueprintSetupState as BlueprintSetupState
-from flaskish_context import current_app as current_app
 from flaskish_context import send_from_directory as send_from_directory
 from flaskish_context.lazy import lazy_attributes
+
+from .globals import current_app as current_app
 
 if TYPE_CHECKING:
     from flaskish_cli import AppGroup as AppGroup

@@ -34,4 +34,5 @@ from flaskish_cli import shell_command as shell_command
 from flaskish_cli import show_server_banner as show_server_banner
 from flaskish_cli import version_option as version_option
 from flaskish_cli import with_appcontext as with_appcontext
-from flaskish_context import current_app as current_app
+
+from .globals import current_app as current_app

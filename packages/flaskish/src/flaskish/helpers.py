@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from werkzeug.wrappers import Response as BaseResponse  # noqa: F401 (public name at this path)
 
-from flaskish_context import current_app as current_app
-from flaskish_context import request as request
 from flaskish_context import request_ctx as request_ctx
 from flaskish_context import send_file as send_file
 from flaskish_context import send_from_directory as send_from_directory
-from flaskish_context import session as session
 from flaskish_context import stream_with_context as stream_with_context
 from flaskish_core.helpers import abort as abort
 from flaskish_core.helpers import flash as flash
@@ -26,3 +23,7 @@ from flaskish_core.helpers import make_response as make_response
 from flaskish_core.helpers import redirect as redirect
 from flaskish_core.helpers import url_for as url_for
 from flaskish_core.signals import message_flashed as message_flashed
+
+from .globals import current_app as current_app
+from .globals import request as request
+from .globals import session as session

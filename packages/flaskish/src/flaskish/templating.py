@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flaskish_context import current_app as current_app
-from flaskish_context import request as request
 from flaskish_context import stream_with_context as stream_with_context
 from flaskish_context.lazy import lazy_attributes
 from flaskish_templating import before_render_template as before_render_template
@@ -19,6 +17,9 @@ from flaskish_templating import render_template_string as render_template_string
 from flaskish_templating import stream_template as stream_template
 from flaskish_templating import stream_template_string as stream_template_string
 from flaskish_templating import template_rendered as template_rendered
+
+from .globals import current_app as current_app
+from .globals import request as request
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader as BaseLoader

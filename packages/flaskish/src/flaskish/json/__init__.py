@@ -6,7 +6,7 @@ implementation lives in the flaskish components.
 
 from __future__ import annotations
 
-from flaskish_context import current_app as current_app
+from flaskish.globals import current_app as current_app
 from flaskish_core.json import dump as dump
 from flaskish_core.json import dumps as dumps
 from flaskish_core.json import jsonify as jsonify
