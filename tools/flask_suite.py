@@ -16,27 +16,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
-import re
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
-_IMPORTS = [
-    (re.compile(r"^(\s*)import flask$", re.M), r"\1import flaskish as flask"),
-    (
-        re.compile(r"^(\s*)import flask\.([\w.]+)$", re.M),
-        r"\1import flaskish as flask\n\1import flaskish.\2",
-    ),
-    (
-        re.compile(r"^(\s*)from flask((?:\.\w+)*) import", re.M),
-        r"\1from flaskish\2 import",
-    ),
-    # Applications that the tests write out as source text.
-    (re.compile(r"\bimport flask\\n"), r"import flaskish as flask\\n"),
-]
+from renamed_source import download_source
+from renamed_source import rename_imports
+from renamed_source import run_pytest
 
 # Tests that check Flask's own name, version or documentation link, and one
 # that fails on Flask itself with werkzeug 3.1.9; see docs/differences.md.
@@ -53,6 +40,18 @@ _PYTEST_COMPAT = (
 )
 
 
+def _patch_conftests(folder: Path) -> None:
+    for path in folder.rglob("conftest.py"):
+        text = path.read_text()
+        if "monkeypatch.notset" in text:
+            path.write_text(
+                text.replace(
+                    "from _pytest import monkeypatch\n",
+                    "from _pytest import monkeypatch\n" + _PYTEST_COMPAT,
+                )
+            )
+
+
 def _deselected(source: Path, root: Path) -> list[str]:
     options = []
     for test_id, why in KNOWN_DIFFERENCES.items():
@@ -63,50 +62,12 @@ def _deselected(source: Path, root: Path) -> list[str]:
     return options
 
 
-def _rename_imports(folder: Path) -> None:
-    for path in folder.rglob("*.py"):
-        text = path.read_text()
-        for pattern, replacement in _IMPORTS:
-            text = pattern.sub(replacement, text)
-        if path.name == "conftest.py" and "monkeypatch.notset" in text:
-            text = text.replace(
-                "from _pytest import monkeypatch\n",
-                "from _pytest import monkeypatch\n" + _PYTEST_COMPAT,
-            )
-        path.write_text(text)
-
-
-def _download(version: str, into: Path) -> Path:
-    # uv-made environments have no pip; the system interpreter's will do.
-    python = sys.executable if importlib.util.find_spec("pip") else "python3"
-    subprocess.run(
-        [
-            python,
-            "-m",
-            "pip",
-            "download",
-            f"flask=={version}",
-            "--no-binary",
-            ":all:",
-            "--no-deps",
-            "--quiet",
-            "--dest",
-            str(into),
-        ],
-        check=True,
-    )
-    archive = next(into.glob("flask-*.tar.gz"))
-    with tarfile.open(archive) as tar:
-        tar.extractall(into, filter="data")
-    return into / archive.name.removesuffix(".tar.gz")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--version", default="3.1.3")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        source = _download(args.version, Path(tmp))
+        source = download_source(f"flask=={args.version}", Path(tmp))
         status = 0
         suites = [
             (source / "tests", source / "tests"),
@@ -120,28 +81,12 @@ def main() -> int:
             ),
         ]
         for tests, root in suites:
-            _rename_imports(root)
+            rename_imports(root)
+            _patch_conftests(root)
             print(f"== {tests.relative_to(source)}", flush=True)
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pytest",
-                    "-q",
-                    "-p",
-                    "no:cacheprovider",
-                    "-W",
-                    "ignore",
-                    "--rootdir",
-                    str(root),
-                    *_deselected(source, root),
-                    str(tests),
-                ],
-                cwd=root,
-                env={**os.environ, "PYTHONPATH": str(root)},
-                check=False,
-            )
-            status = status or done.returncode
+            arguments = ["-W", "ignore", "--rootdir", str(root)]
+            arguments += [*_deselected(source, root), str(tests)]
+            status = status or run_pytest(arguments, root, [root])
         if importlib.util.find_spec("mypy") is not None:
             type_checks = source / "tests" / "type_check"
             print(f"== {type_checks.relative_to(source)} (mypy --strict)", flush=True)
