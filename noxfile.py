@@ -198,6 +198,14 @@ def flask_suite(session: nox.Session) -> None:
     session.run("python", str(ROOT / "tools" / "flask_suite.py"), *session.posargs)
 
 
+@nox.session(name="extension-suites")
+def extension_suites(session: nox.Session) -> None:
+    """Run Flask extensions' own test suites against flaskish (needs PyPI)."""
+    _install_workspace(session, "test", "extensions")
+    session.install("pip")  # the suites download the extensions' sources
+    session.run("python", str(ROOT / "tools" / "extension_suites.py"), *session.posargs)
+
+
 @nox.session
 def demo(session: nox.Session) -> None:
     """Serve the demo application on http://127.0.0.1:5000."""

@@ -1,0 +1,194 @@
+"""Run the test suites of popular Flask extensions against flaskish.
+
+Each extension's source distribution is downloaded (``pip download``, so it
+needs PyPI), its imports and those of its tests are renamed ``flask`` ->
+``flaskish`` in a temporary copy (as are the other extensions its tests
+use), and its tests run with pytest in this interpreter. A stand-in
+``flask`` package that cannot be imported comes first on the path, so a
+test can only pass on flaskish. The dependencies come from the
+``extensions`` dependency group (``nox -s extension-suites`` installs
+them). Tests that need a database or cache server are skipped, and the few
+that fail on Flask itself in the same environment are deselected, each with
+its reason. ``--flask`` runs the unchanged suites on Flask instead, known
+failures included: the baseline those reasons come from.
+
+    python tools/extension_suites.py [--flask] [NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+from renamed_source import download_source
+from renamed_source import flask_blocker
+from renamed_source import rename_imports
+from renamed_source import run_pytest
+
+TOOLS = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Companion:
+    """Another Flask extension that a suite's tests import."""
+
+    requirement: str
+    package: str
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A Flask extension whose own tests run against flaskish."""
+
+    name: str
+    requirement: str
+    package: str
+    companions: tuple[Companion, ...] = ()
+    #: Text the tests spell Flask's way besides imports, e.g. the CLI name.
+    replacements: tuple[tuple[str, str], ...] = ()
+    #: Suffixes of the files whose imports are renamed (templates too).
+    renamed_suffixes: tuple[str, ...] = (".py",)
+    pytest_args: tuple[str, ...] = ()
+    #: Test ids that fail on Flask too in this environment, with the reason.
+    fails_on_flask: dict[str, str] = field(default_factory=dict)
+
+
+SQLALCHEMY = Companion("flask-sqlalchemy==3.1.1", "flask_sqlalchemy")
+
+EXTENSIONS = [
+    Extension("login", "flask-login==0.6.3", "flask_login"),
+    Extension(
+        "wtf",
+        "flask-wtf==1.3.0",
+        "flask_wtf",
+        companions=(
+            Companion("flask-babel==4.0.0", "flask_babel"),
+            Companion("flask-reuploaded==1.6.0", "flask_uploads"),
+        ),
+    ),
+    Extension("jwt-extended", "flask-jwt-extended==4.7.1", "flask_jwt_extended"),
+    Extension("httpauth", "flask-httpauth==4.8.1", "flask_httpauth"),
+    Extension(
+        "sqlalchemy",
+        SQLALCHEMY.requirement,
+        SQLALCHEMY.package,
+        fails_on_flask={
+            "tests/test_model_bind.py::test_explicit_table[db2]": (
+                "SQLAlchemy rejects the dataclass model"
+            ),
+            "tests/test_model_bind.py::test_explicit_table[db4]": (
+                "SQLAlchemy rejects the dataclass model"
+            ),
+        },
+    ),
+    Extension(
+        "migrate",
+        "flask-migrate==4.1.0",
+        "flask_migrate",
+        companions=(SQLALCHEMY,),
+        # The tests run the command line in subprocesses.
+        replacements=(("'flask ", "'flaskish "),),
+        renamed_suffixes=(".py", ".mako"),
+        pytest_args=("-p", "no:logging"),
+    ),
+    Extension(
+        "caching",
+        "flask-caching==2.5.1",
+        "flask_caching",
+        pytest_args=("--skip-services",),
+        fails_on_flask={
+            "tests/test_init.py::test_init_nullcache[MemcachedCache]": (
+                "needs the pylibmc client"
+            ),
+        },
+    ),
+    Extension(
+        "limiter",
+        "flask-limiter==4.1.1",
+        "flask_limiter",
+        companions=(
+            Companion("flask-restful==0.3.10", "flask_restful"),
+            Companion("flask-restx==1.3.2", "flask_restx"),
+        ),
+        pytest_args=("--skip-services", "-o", "addopts=-rfEs"),
+        fails_on_flask={
+            "tests/test_error_handling.py::test_fallback_to_memory": (
+                "needs a redis server"
+            ),
+        },
+    ),
+]
+
+
+def _import_root(source: Path, package: str) -> Path:
+    """The folder to put on the path so that ``package`` (a package or a
+    single module) imports."""
+    for root in (source / "src", source):
+        if (root / package / "__init__.py").exists():
+            return root
+        if (root / f"{package}.py").exists():
+            return root
+    raise RuntimeError(f"{package} not found in {source}")
+
+
+def _prepare(
+    requirement: str, into: Path, ext: Extension, rename: bool, replace: bool
+) -> Path:
+    source = download_source(requirement, into)
+    if not rename:
+        return source
+    rename_imports(source, ext.renamed_suffixes)
+    for old, new in ext.replacements if replace else ():
+        for path in (source / "tests").rglob("*.py"):
+            text = path.read_text()
+            if old in text:
+                path.write_text(text.replace(old, new))
+    return source
+
+
+def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
+    """Download, rename and run ``ext``'s tests (unchanged, on Flask, with
+    ``on_flask``); pytest's exit status."""
+    framework = "Flask" if on_flask else "flaskish"
+    print(f"== {ext.name} ({ext.requirement}) on {framework}", flush=True)
+    rename = not on_flask
+    source = _prepare(ext.requirement, workdir / ext.name, ext, rename, True)
+    path = [] if on_flask else [flask_blocker(workdir / "blocker")]
+    path.append(_import_root(source, ext.package))
+    for companion in ext.companions:
+        folder = workdir / f"{ext.name}-{companion.package}"
+        companion_source = _prepare(companion.requirement, folder, ext, rename, False)
+        path.append(_import_root(companion_source, companion.package))
+    path.append(TOOLS)
+    deselect = []
+    for test_id, why in {} if on_flask else ext.fails_on_flask.items():
+        print(f"   deselected {test_id}: {why}")
+        deselect += ["--deselect-exact", test_id]
+    arguments = ["-p", "suite_options", *ext.pytest_args, *deselect, "tests"]
+    return run_pytest(arguments, source, path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--flask", action="store_true", help="run the unchanged suites on Flask"
+    )
+    parser.add_argument(
+        "names", nargs="*", help="extensions to run (default: all)", metavar="NAME"
+    )
+    args = parser.parse_args()
+    chosen = [e for e in EXTENSIONS if not args.names or e.name in args.names]
+    failed = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for ext in chosen:
+            if run(ext, Path(tmp), on_flask=args.flask) != 0:
+                failed.append(ext.name)
+    print("== failed: " + ", ".join(failed) if failed else "== all suites passed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
