@@ -33,7 +33,8 @@ TOOLS = Path(__file__).resolve().parent
 
 @dataclass(frozen=True)
 class Companion:
-    """Another Flask extension that a suite's tests import."""
+    """Another Flask extension that a suite's tests import, or a library
+    whose Flask integration they use (webargs' ``flaskparser``)."""
 
     requirement: str
     package: str
@@ -119,6 +120,18 @@ EXTENSIONS = [
                 "needs a redis server"
             ),
         },
+    ),
+    Extension(
+        "smorest",
+        "flask-smorest==0.47.0",
+        "flask_smorest",
+        companions=(Companion("webargs==8.7.1", "webargs"),),
+    ),
+    Extension(
+        "marshmallow",
+        "flask-marshmallow==1.5.0",
+        "flask_marshmallow",
+        companions=(SQLALCHEMY,),
     ),
 ]
 
