@@ -48,16 +48,20 @@ class Extension:
     requirement: str
     package: str
     companions: tuple[Companion, ...] = ()
-    #: Text the tests spell Flask's way besides imports, e.g. the CLI name.
+    #: Text the tests spell Flask's way besides imports, e.g. the CLI name
+    #: or a check of Flask's version.
     replacements: tuple[tuple[str, str], ...] = ()
     #: Suffixes of the files whose imports are renamed (templates too).
     renamed_suffixes: tuple[str, ...] = (".py",)
     pytest_args: tuple[str, ...] = ()
+    #: Where the tests are, relative to the unpacked source.
+    test_paths: tuple[str, ...] = ("tests",)
     #: Test ids that fail on Flask too in this environment, with the reason.
     fails_on_flask: dict[str, str] = field(default_factory=dict)
 
 
 SQLALCHEMY = Companion("flask-sqlalchemy==3.1.1", "flask_sqlalchemy")
+CACHING = Companion("flask-caching==2.5.1", "flask_caching")
 
 EXTENSIONS = [
     Extension("login", "flask-login==0.6.3", "flask_login"),
@@ -97,8 +101,8 @@ EXTENSIONS = [
     ),
     Extension(
         "caching",
-        "flask-caching==2.5.1",
-        "flask_caching",
+        CACHING.requirement,
+        CACHING.package,
         pytest_args=("--skip-services",),
         fails_on_flask={
             "tests/test_init.py::test_init_nullcache[MemcachedCache]": (
@@ -133,6 +137,25 @@ EXTENSIONS = [
         "flask_marshmallow",
         companions=(SQLALCHEMY,),
     ),
+    Extension(
+        "cors",
+        "flask-cors==6.0.5",
+        "flask_cors",
+        # One test checks Flask < 1.1 behaviour and is skipped on later Flask
+        # versions; flaskish has its own version and Flask 3.1's behaviour.
+        replacements=(("version.parse(flask.__version__)", 'version.parse("3.1")'),),
+    ),
+    Extension(
+        "talisman",
+        "flask-talisman==1.1.0",
+        "flask_talisman",
+        # The tests ship inside the package.
+        test_paths=("flask_talisman",),
+    ),
+    Extension(
+        "compress", "flask-compress==1.25", "flask_compress", companions=(CACHING,)
+    ),
+    Extension("moment", "flask-moment==1.0.6", "flask_moment"),
 ]
 
 
@@ -155,10 +178,11 @@ def _prepare(
         return source
     rename_imports(source, ext.renamed_suffixes)
     for old, new in ext.replacements if replace else ():
-        for path in (source / "tests").rglob("*.py"):
-            text = path.read_text()
-            if old in text:
-                path.write_text(text.replace(old, new))
+        for folder in ext.test_paths:
+            for path in (source / folder).rglob("*.py"):
+                text = path.read_text()
+                if old in text:
+                    path.write_text(text.replace(old, new))
     return source
 
 
@@ -180,7 +204,7 @@ def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
     for test_id, why in {} if on_flask else ext.fails_on_flask.items():
         print(f"   deselected {test_id}: {why}")
         deselect += ["--deselect-exact", test_id]
-    arguments = ["-p", "suite_options", *ext.pytest_args, *deselect, "tests"]
+    arguments = ["-p", "suite_options", *ext.pytest_args, *deselect, *ext.test_paths]
     return run_pytest(arguments, source, path)
 
 
