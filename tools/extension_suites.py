@@ -2,8 +2,9 @@
 
 Each extension's source distribution is downloaded (``pip download``, so it
 needs PyPI), its imports and those of its tests are renamed ``flask`` ->
-``flaskish`` in a temporary copy (as are the other extensions its tests
-use), and its tests run with pytest in this interpreter. A stand-in
+``flaskish`` in a temporary copy (as are the other extensions it and its
+tests use, each given the metadata of an installed distribution), and its
+tests run with pytest in this interpreter. A stand-in
 ``flask`` package that cannot be imported comes first on the path, so a
 test can only pass on flaskish. The dependencies come from the
 ``extensions`` dependency group (``nox -s extension-suites`` installs
@@ -33,8 +34,8 @@ TOOLS = Path(__file__).resolve().parent
 
 @dataclass(frozen=True)
 class Companion:
-    """Another Flask extension that a suite's tests import, or a library
-    whose Flask integration they use (webargs' ``flaskparser``)."""
+    """Another Flask extension (or a library with Flask-specific modules)
+    that an extension or its tests import."""
 
     requirement: str
     package: str
@@ -62,6 +63,10 @@ class Extension:
 
 SQLALCHEMY = Companion("flask-sqlalchemy==3.1.1", "flask_sqlalchemy")
 CACHING = Companion("flask-caching==2.5.1", "flask_caching")
+HTTPAUTH = Companion("flask-httpauth==4.8.1", "flask_httpauth")
+MARSHMALLOW = Companion("flask-marshmallow==1.5.0", "flask_marshmallow")
+# Its Flask parser imports flask.
+WEBARGS = Companion("webargs==8.7.1", "webargs")
 
 EXTENSIONS = [
     Extension("login", "flask-login==0.6.3", "flask_login"),
@@ -75,7 +80,7 @@ EXTENSIONS = [
         ),
     ),
     Extension("jwt-extended", "flask-jwt-extended==4.7.1", "flask_jwt_extended"),
-    Extension("httpauth", "flask-httpauth==4.8.1", "flask_httpauth"),
+    Extension("httpauth", HTTPAUTH.requirement, HTTPAUTH.package),
     Extension(
         "sqlalchemy",
         SQLALCHEMY.requirement,
@@ -129,12 +134,12 @@ EXTENSIONS = [
         "smorest",
         "flask-smorest==0.47.0",
         "flask_smorest",
-        companions=(Companion("webargs==8.7.1", "webargs"),),
+        companions=(WEBARGS,),
     ),
     Extension(
         "marshmallow",
-        "flask-marshmallow==1.5.0",
-        "flask_marshmallow",
+        MARSHMALLOW.requirement,
+        MARSHMALLOW.package,
         companions=(SQLALCHEMY,),
     ),
     Extension(
@@ -156,18 +161,44 @@ EXTENSIONS = [
         "compress", "flask-compress==1.25", "flask_compress", companions=(CACHING,)
     ),
     Extension("moment", "flask-moment==1.0.6", "flask_moment"),
+    Extension(
+        "apiflask",
+        "apiflask==3.1.2",
+        "apiflask",
+        companions=(MARSHMALLOW, HTTPAUTH, WEBARGS),
+        # Its configuration asks for coverage, which the suites do not use.
+        pytest_args=("-o", "addopts="),
+        fails_on_flask={
+            "tests/test_openapi_headers.py::test_spec_with_dict_headers": (
+                "marshmallow 4 makes fields.Number abstract"
+            ),
+        },
+    ),
+    Extension("openapi3", "flask-openapi3==4.3.2", "flask_openapi3"),
 ]
 
 
-def _import_root(source: Path, package: str) -> Path:
+def _import_root(source: Path, package: str, requirement: str) -> Path:
     """The folder to put on the path so that ``package`` (a package or a
-    single module) imports."""
+    single module) imports, and ``importlib.metadata`` finds its
+    distribution (``requirement``) as if it were installed."""
     for root in (source / "src", source):
-        if (root / package / "__init__.py").exists():
-            return root
-        if (root / f"{package}.py").exists():
+        if (root / package / "__init__.py").exists() or (
+            root / f"{package}.py"
+        ).exists():
+            _record_distribution(root, requirement)
             return root
     raise RuntimeError(f"{package} not found in {source}")
+
+
+def _record_distribution(root: Path, requirement: str) -> None:
+    """Write the metadata of ``requirement`` (``name==version``) into
+    ``root``, for tests that read an extension's version."""
+    name, version = requirement.split("==")
+    folder = root / f"{name.replace('-', '_')}-{version}.dist-info"
+    folder.mkdir(exist_ok=True)
+    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+    (folder / "METADATA").write_text(metadata)
 
 
 def _prepare(
@@ -194,11 +225,12 @@ def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
     rename = not on_flask
     source = _prepare(ext.requirement, workdir / ext.name, ext, rename, True)
     path = [] if on_flask else [flask_blocker(workdir / "blocker")]
-    path.append(_import_root(source, ext.package))
+    path.append(_import_root(source, ext.package, ext.requirement))
     for companion in ext.companions:
         folder = workdir / f"{ext.name}-{companion.package}"
         companion_source = _prepare(companion.requirement, folder, ext, rename, False)
-        path.append(_import_root(companion_source, companion.package))
+        root = _import_root(companion_source, companion.package, companion.requirement)
+        path.append(root)
     path.append(TOOLS)
     deselect = []
     for test_id, why in {} if on_flask else ext.fails_on_flask.items():

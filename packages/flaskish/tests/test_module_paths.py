@@ -349,3 +349,12 @@ def test_ctx_module_has_the_default_g_class() -> None:
     import flaskish.ctx
 
     assert flaskish.Flask.app_ctx_globals_class is flaskish.ctx._AppCtxGlobals
+
+
+def test_cli_module_binds_click() -> None:
+    # Extensions write their commands with ``from flask.cli import click``.
+    import click
+
+    import flaskish.cli
+
+    assert flaskish.cli.click is click

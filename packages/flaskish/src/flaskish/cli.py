@@ -6,6 +6,8 @@ implementation lives in the flaskish components.
 
 from __future__ import annotations
 
+# Flask's cli module binds click, and extensions import it from there.
+import click as click
 from click.core import ParameterSource as ParameterSource
 from werkzeug.serving import is_running_from_reloader as is_running_from_reloader
 from werkzeug.serving import run_simple as run_simple
