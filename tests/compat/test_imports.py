@@ -10,6 +10,7 @@ import pytest
 
 import flaskish
 import flaskish.app
+import flaskish.blueprints
 import flaskish.globals
 import flaskish.helpers
 import flaskish.json
@@ -101,3 +102,21 @@ def test_default_g_class_is_importable_from_ctx() -> None:
     app.app_ctx_globals_class = Globals
     with app.app_context():
         assert type(flaskish.g._get_current_object()) is Globals
+
+
+def test_sansio_base_classes() -> None:
+    import flaskish.sansio.app
+    import flaskish.sansio.blueprints
+    import flaskish.sansio.scaffold
+
+    app = flaskish.Flask(__name__)
+    blueprint = flaskish.Blueprint("shop", __name__)
+    assert isinstance(app, flaskish.sansio.app.App)
+    assert isinstance(app, flaskish.sansio.scaffold.Scaffold)
+    assert isinstance(blueprint, flaskish.sansio.blueprints.Blueprint)
+    assert isinstance(blueprint, flaskish.sansio.scaffold.Scaffold)
+    assert not isinstance(blueprint, flaskish.sansio.app.App)
+    assert issubclass(
+        flaskish.blueprints.BlueprintSetupState,
+        flaskish.sansio.blueprints.BlueprintSetupState,
+    )

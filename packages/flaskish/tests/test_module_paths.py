@@ -279,6 +279,9 @@ EXPECTED: dict[str, list[str]] = {
         "URLDefaultCallable",
         "URLValuePreprocessorCallable",
     ],
+    "flaskish.sansio.app": ["App"],
+    "flaskish.sansio.blueprints": ["Blueprint", "BlueprintSetupState"],
+    "flaskish.sansio.scaffold": ["Scaffold", "find_package", "setupmethod"],
     "flaskish.views": [
         "MethodView",
         "View",
@@ -358,3 +361,14 @@ def test_cli_module_binds_click() -> None:
     import flaskish.cli
 
     assert flaskish.cli.click is click
+
+
+def test_sansio_scaffold_endpoint_from_view_func() -> None:
+    from flaskish.sansio.scaffold import _endpoint_from_view_func
+
+    def show_item() -> str:
+        return ""
+
+    assert _endpoint_from_view_func(show_item) == "show_item"
+    with pytest.raises(AssertionError):
+        _endpoint_from_view_func(None)
