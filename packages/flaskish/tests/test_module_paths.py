@@ -349,3 +349,21 @@ def test_ctx_module_has_the_default_g_class() -> None:
     import flaskish.ctx
 
     assert flaskish.Flask.app_ctx_globals_class is flaskish.ctx._AppCtxGlobals
+
+
+def test_sansio_paths_hold_the_base_classes() -> None:
+    # Extensions type and check applications against these base classes.
+    import flaskish
+    import flaskish.sansio.app
+    import flaskish.sansio.blueprints
+    import flaskish.sansio.scaffold
+
+    app = flaskish.Flask(__name__)
+    blueprint = flaskish.Blueprint("bp", __name__)
+    assert isinstance(app, flaskish.sansio.app.App)
+    assert isinstance(app, flaskish.sansio.scaffold.Scaffold)
+    assert isinstance(blueprint, flaskish.sansio.blueprints.Blueprint)
+    assert isinstance(blueprint, flaskish.sansio.scaffold.Scaffold)
+    assert not isinstance(blueprint, flaskish.sansio.app.App)
+    assert flaskish.sansio.blueprints.Blueprint is flaskish.Blueprint
+    assert callable(flaskish.sansio.scaffold.setupmethod)
