@@ -52,20 +52,25 @@ class Extension:
     #: Suffixes of the files whose imports are renamed (templates too).
     renamed_suffixes: tuple[str, ...] = (".py",)
     pytest_args: tuple[str, ...] = ()
+    #: Where the tests are, relative to the unpacked source.
+    tests: tuple[str, ...] = ("tests",)
     #: Test ids that fail on Flask too in this environment, with the reason.
     fails_on_flask: dict[str, str] = field(default_factory=dict)
 
 
 SQLALCHEMY = Companion("flask-sqlalchemy==3.1.1", "flask_sqlalchemy")
+BABEL = Companion("flask-babel==4.0.0", "flask_babel")
+LOGIN = Companion("flask-login==0.6.3", "flask_login")
+CACHING = Companion("flask-caching==2.5.1", "flask_caching")
 
 EXTENSIONS = [
-    Extension("login", "flask-login==0.6.3", "flask_login"),
+    Extension("login", LOGIN.requirement, LOGIN.package),
     Extension(
         "wtf",
         "flask-wtf==1.3.0",
         "flask_wtf",
         companions=(
-            Companion("flask-babel==4.0.0", "flask_babel"),
+            BABEL,
             Companion("flask-reuploaded==1.6.0", "flask_uploads"),
         ),
     ),
@@ -96,8 +101,8 @@ EXTENSIONS = [
     ),
     Extension(
         "caching",
-        "flask-caching==2.5.1",
-        "flask_caching",
+        CACHING.requirement,
+        CACHING.package,
         pytest_args=("--skip-services",),
         fails_on_flask={
             "tests/test_init.py::test_init_nullcache[MemcachedCache]": (
@@ -119,6 +124,46 @@ EXTENSIONS = [
                 "needs a redis server"
             ),
         },
+    ),
+    Extension(
+        "admin",
+        "flask-admin==2.2.1",
+        "flask_admin",
+        companions=(
+            SQLALCHEMY,
+            Companion("flask-sqlalchemy-lite==0.2.1", "flask_sqlalchemy_lite"),
+            BABEL,
+        ),
+        tests=("flask_admin/tests",),
+        # SQLAlchemy and Peewee on SQLite, local files and S3 (mocked): the
+        # other backends need PostgreSQL, MongoDB or an Azure storage server.
+        pytest_args=(
+            "--ignore=flask_admin/tests/geoa",
+            "--ignore=flask_admin/tests/mongoengine",
+            "--ignore=flask_admin/tests/pymongo",
+            "--ignore=flask_admin/tests/sqla/test_postgres.py",
+            "--ignore=flask_admin/tests/fileadmin/test_fileadmin_azure.py",
+        ),
+    ),
+    Extension(
+        "dance",
+        "flask-dance==7.1.0",
+        "flask_dance",
+        companions=(SQLALCHEMY, LOGIN, CACHING),
+        # The fixtures plugin is registered by installing Flask-Dance.
+        pytest_args=("-p", "flask_dance.fixtures.pytest"),
+        fails_on_flask={
+            "tests/contrib/test_gitlab.py::test_no_verify_api_call": (
+                "requests takes verify from REQUESTS_CA_BUNDLE, set here"
+            ),
+        },
+    ),
+    Extension(
+        "socketio",
+        "flask-socketio==5.7.0",
+        "flask_socketio",
+        tests=("test_socketio.py",),
+        pytest_args=("-p", "no:logging"),  # as its own tox configuration runs it
     ),
 ]
 
@@ -167,7 +212,7 @@ def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
     for test_id, why in {} if on_flask else ext.fails_on_flask.items():
         print(f"   deselected {test_id}: {why}")
         deselect += ["--deselect-exact", test_id]
-    arguments = ["-p", "suite_options", *ext.pytest_args, *deselect, "tests"]
+    arguments = ["-p", "suite_options", *ext.pytest_args, *deselect, *ext.tests]
     return run_pytest(arguments, source, path)
 
 
