@@ -67,15 +67,17 @@ HTTPAUTH = Companion("flask-httpauth==4.8.1", "flask_httpauth")
 MARSHMALLOW = Companion("flask-marshmallow==1.5.0", "flask_marshmallow")
 # Its Flask parser imports flask.
 WEBARGS = Companion("webargs==8.7.1", "webargs")
+BABEL = Companion("flask-babel==4.0.0", "flask_babel")
+LOGIN = Companion("flask-login==0.6.3", "flask_login")
 
 EXTENSIONS = [
-    Extension("login", "flask-login==0.6.3", "flask_login"),
+    Extension("login", LOGIN.requirement, LOGIN.package),
     Extension(
         "wtf",
         "flask-wtf==1.3.0",
         "flask_wtf",
         companions=(
-            Companion("flask-babel==4.0.0", "flask_babel"),
+            BABEL,
             Companion("flask-reuploaded==1.6.0", "flask_uploads"),
         ),
     ),
@@ -175,6 +177,46 @@ EXTENSIONS = [
         },
     ),
     Extension("openapi3", "flask-openapi3==4.3.2", "flask_openapi3"),
+    Extension(
+        "admin",
+        "flask-admin==2.2.1",
+        "flask_admin",
+        companions=(
+            SQLALCHEMY,
+            Companion("flask-sqlalchemy-lite==0.2.1", "flask_sqlalchemy_lite"),
+            BABEL,
+        ),
+        test_paths=("flask_admin/tests",),
+        # SQLAlchemy and Peewee on SQLite, local files and S3 (mocked): the
+        # other backends need PostgreSQL, MongoDB or an Azure storage server.
+        pytest_args=(
+            "--ignore=flask_admin/tests/geoa",
+            "--ignore=flask_admin/tests/mongoengine",
+            "--ignore=flask_admin/tests/pymongo",
+            "--ignore=flask_admin/tests/sqla/test_postgres.py",
+            "--ignore=flask_admin/tests/fileadmin/test_fileadmin_azure.py",
+        ),
+    ),
+    Extension(
+        "dance",
+        "flask-dance==7.1.0",
+        "flask_dance",
+        companions=(SQLALCHEMY, LOGIN, CACHING),
+        # The fixtures plugin is registered by installing Flask-Dance.
+        pytest_args=("-p", "flask_dance.fixtures.pytest"),
+        fails_on_flask={
+            "tests/contrib/test_gitlab.py::test_no_verify_api_call": (
+                "requests takes verify from REQUESTS_CA_BUNDLE, set here"
+            ),
+        },
+    ),
+    Extension(
+        "socketio",
+        "flask-socketio==5.7.0",
+        "flask_socketio",
+        test_paths=("test_socketio.py",),
+        pytest_args=("-p", "no:logging"),  # as its own tox configuration runs it
+    ),
 ]
 
 

@@ -94,3 +94,21 @@ def test_custom_client_class(app: Flask) -> None:
 
     app.test_client_class = Custom
     assert type(app.test_client()) is Custom
+
+
+def test_client_builds_a_request_from_builder_args(app: Flask) -> None:
+    # Extensions' own test clients call this to get the request the client
+    # would send, with its default environ.
+    app.config["SERVER_NAME"] = "example.test"
+    client = app.test_client()
+    client.environ_base["HTTP_X_EXTRA"] = "1"
+    built = client._request_from_builder_args(
+        (), {"path": "/socket?sid=1", "headers": {"X-Token": "t"}}
+    )
+    assert built.path == "/socket"
+    assert built.args["sid"] == "1"
+    assert built.host == "example.test"
+    assert built.headers["X-Token"] == "t"
+    assert built.environ["REMOTE_ADDR"] == "127.0.0.1"
+    assert built.environ["HTTP_X_EXTRA"] == "1"
+    assert built.user_agent.string.startswith("Werkzeug/")

@@ -171,10 +171,16 @@ class FlaskClient(Client):
             builder.environ_base = self._with_base(builder.environ_base or {})
             return builder.get_request()
         else:
-            base = self._with_base(kwargs.pop("environ_base", {}))
-            builder = EnvironBuilder(
-                self.application, *args, environ_base=base, **kwargs
-            )
+            return self._request_from_builder_args(args, kwargs)
+        return _built(builder)
+
+    def _request_from_builder_args(
+        self, args: tuple[t.Any, ...], kwargs: dict[str, t.Any]
+    ) -> BaseRequest:
+        # Private in Flask too, but extensions (Flask-SocketIO's test
+        # client) call it to build a request the way this client would.
+        base = self._with_base(kwargs.pop("environ_base", {}))
+        builder = EnvironBuilder(self.application, *args, environ_base=base, **kwargs)
         return _built(builder)
 
     def open(
