@@ -217,6 +217,43 @@ EXTENSIONS = [
         test_paths=("test_socketio.py",),
         pytest_args=("-p", "no:logging"),  # as its own tox configuration runs it
     ),
+    Extension(
+        "jsonrpc",
+        "flask-jsonrpc==4.0.0",
+        "flask_jsonrpc",
+        # The unit tests and the package's doctests; the integration tests
+        # need a running server and a browser.
+        test_paths=("tests/unit", "src/flask_jsonrpc"),
+        # Its configuration also asks for coverage, xdist and other plugins.
+        pytest_args=("-o", "addopts=", "-o", "required_plugins=", "--doctest-modules"),
+        fails_on_flask={
+            f"tests/unit/contrib/browse/test_app.py::test_{name}": (
+                "pytest 9.2's monkeypatch, undoing an earlier test's patch of a"
+                " setting, deletes it (LazySettings keeps it elsewhere)"
+            )
+            for name in (
+                "vf_login_configured_by_app_config",
+                "get_browse_login_template_with_setting",
+                "get_browse_login_template_by_env",
+                "vf_logout_configured",
+                "vf_logout_configured_by_app_config",
+                "get_browse_logout_template_with_setting",
+                "get_browse_logout_template_by_env",
+                "browse_register_middleware_invalid_generator",
+                "browse_before_request_middleware_with_middleware_list_empty",
+                "browse_before_request_middleware_with_middleware_returnning_false",
+                "browse_before_request_middleware_with_middleware_returnning_none",
+                "browse_before_request_middleware_with_middleware_returnning_response",
+                "browse_before_request_middleware_with_middleware_returnning_true",
+                "browse_after_request_middleware_with_middleware_and_g_empty",
+                "browse_after_request_middleware_with_middleware_list_empty",
+                "browse_after_request_middleware_with_middleware_returninng_false",
+                "browse_after_request_middleware_with_middleware_returninng_none",
+                "browse_after_request_middleware_with_middleware_returninng_response",
+                "browse_after_request_middleware_with_middleware_returninng_true",
+            )
+        },
+    ),
 ]
 
 

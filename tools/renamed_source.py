@@ -17,14 +17,17 @@ import tarfile
 from collections.abc import Iterable
 from pathlib import Path
 
+# Indentation, and the prompt of a doctest example.
+_LEAD = r"^(\s*(?:>>> |\.\.\. )?)"
+
 IMPORT_RENAMES = [
-    (re.compile(r"^(\s*)import flask$", re.M), r"\1import flaskish as flask"),
+    (re.compile(_LEAD + r"import flask$", re.M), r"\1import flaskish as flask"),
     (
-        re.compile(r"^(\s*)import flask\.([\w.]+)$", re.M),
+        re.compile(_LEAD + r"import flask\.([\w.]+)$", re.M),
         r"\1import flaskish as flask\n\1import flaskish.\2",
     ),
     (
-        re.compile(r"^(\s*)from flask((?:\.\w+)*) import", re.M),
+        re.compile(_LEAD + r"from flask((?:\.\w+)*) import", re.M),
         r"\1from flaskish\2 import",
     ),
     # Applications that tests write out as source text.
