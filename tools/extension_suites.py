@@ -69,13 +69,17 @@ MARSHMALLOW = Companion("flask-marshmallow==1.5.0", "flask_marshmallow")
 WEBARGS = Companion("webargs==8.7.1", "webargs")
 BABEL = Companion("flask-babel==4.0.0", "flask_babel")
 LOGIN = Companion("flask-login==0.6.3", "flask_login")
+WTF = Companion("flask-wtf==1.3.0", "flask_wtf")
+SQLALCHEMY_LITE = Companion("flask-sqlalchemy-lite==0.2.1", "flask_sqlalchemy_lite")
+# Its Flask client integration imports flask.
+AUTHLIB = Companion("authlib==1.9.10", "authlib")
 
 EXTENSIONS = [
     Extension("login", LOGIN.requirement, LOGIN.package),
     Extension(
         "wtf",
-        "flask-wtf==1.3.0",
-        "flask_wtf",
+        WTF.requirement,
+        WTF.package,
         companions=(
             BABEL,
             Companion("flask-reuploaded==1.6.0", "flask_uploads"),
@@ -183,7 +187,7 @@ EXTENSIONS = [
         "flask_admin",
         companions=(
             SQLALCHEMY,
-            Companion("flask-sqlalchemy-lite==0.2.1", "flask_sqlalchemy_lite"),
+            SQLALCHEMY_LITE,
             BABEL,
         ),
         test_paths=("flask_admin/tests",),
@@ -252,6 +256,37 @@ EXTENSIONS = [
                 "browse_after_request_middleware_with_middleware_returninng_response",
                 "browse_after_request_middleware_with_middleware_returninng_true",
             )
+        },
+    ),
+    Extension(
+        "security",
+        "flask-security==5.9.2",
+        "flask_security",
+        companions=(
+            LOGIN,
+            Companion("flask-principal==0.4.0", "flask_principal"),
+            WTF,
+            BABEL,
+            Companion("flask-mail==0.10.0", "flask_mail"),
+            SQLALCHEMY,
+            SQLALCHEMY_LITE,
+            AUTHLIB,
+            # playhouse.flask_utils imports flask.
+            Companion("peewee==4.5.3", "playhouse"),
+        ),
+        # Its addopts clear pytest's cache, which the suites run without.
+        # MongoDB is mongomock and SQL is SQLite unless a server URL is given.
+        pytest_args=("-o", "addopts=-rs --strict-markers"),
+    ),
+    Extension(
+        "oidc",
+        "flask-oidc==2.4.0",
+        "flask_oidc",
+        companions=(AUTHLIB,),
+        fails_on_flask={
+            "tests/test_flask_oidc.py::test_accept_token_no_token": (
+                "Authlib 1.9 quotes the header name in its message with '"
+            ),
         },
     ),
 ]
