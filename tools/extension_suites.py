@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -202,8 +203,7 @@ EXTENSIONS = [
         "flask-dance==7.1.0",
         "flask_dance",
         companions=(SQLALCHEMY, LOGIN, CACHING),
-        # The fixtures plugin is registered by installing Flask-Dance.
-        pytest_args=("-p", "flask_dance.fixtures.pytest"),
+        # Its fixtures plugin loads through the entry point it declares.
         fails_on_flask={
             "tests/contrib/test_gitlab.py::test_no_verify_api_call": (
                 "requests takes verify from REQUESTS_CA_BUNDLE, set here"
@@ -228,19 +228,36 @@ def _import_root(source: Path, package: str, requirement: str) -> Path:
         if (root / package / "__init__.py").exists() or (
             root / f"{package}.py"
         ).exists():
-            _record_distribution(root, requirement)
+            _record_distribution(root, requirement, _entry_points(source))
             return root
     raise RuntimeError(f"{package} not found in {source}")
 
 
-def _record_distribution(root: Path, requirement: str) -> None:
+def _entry_points(source: Path) -> str:
+    """The ``entry_points.txt`` text for the entry points that ``source``'s
+    ``pyproject.toml`` declares (empty if it declares none)."""
+    pyproject = source / "pyproject.toml"
+    if not pyproject.exists():
+        return ""
+    project = tomllib.loads(pyproject.read_text()).get("project", {})
+    groups: dict[str, dict[str, str]] = project.get("entry-points", {})
+    return "".join(
+        f"[{group}]\n" + "".join(f"{name} = {value}\n" for name, value in items.items())
+        for group, items in groups.items()
+    )
+
+
+def _record_distribution(root: Path, requirement: str, entry_points: str) -> None:
     """Write the metadata of ``requirement`` (``name==version``) into
-    ``root``, for tests that read an extension's version."""
+    ``root``, for tests that read an extension's version or load the entry
+    points it declares."""
     name, version = requirement.split("==")
     folder = root / f"{name.replace('-', '_')}-{version}.dist-info"
     folder.mkdir(exist_ok=True)
     metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
     (folder / "METADATA").write_text(metadata)
+    if entry_points:
+        (folder / "entry_points.txt").write_text(entry_points)
 
 
 def _prepare(
