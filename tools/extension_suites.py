@@ -27,6 +27,7 @@ from pathlib import Path
 
 from renamed_source import download_source
 from renamed_source import flask_blocker
+from renamed_source import import_blocker
 from renamed_source import rename_imports
 from renamed_source import run_pytest
 
@@ -58,6 +59,9 @@ class Extension:
     pytest_args: tuple[str, ...] = ()
     #: Where the tests are, relative to the unpacked source.
     test_paths: tuple[str, ...] = ("tests",)
+    #: Installed packages the suite must not import, e.g. an optional
+    #: backend that another suite needs and this one would pick up.
+    hidden: tuple[str, ...] = ()
     #: Test ids that fail on Flask too in this environment, with the reason.
     fails_on_flask: dict[str, str] = field(default_factory=dict)
 
@@ -284,6 +288,9 @@ def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
     rename = not on_flask
     source = _prepare(ext.requirement, workdir / ext.name, ext, rename, True)
     path = [] if on_flask else [flask_blocker(workdir / "blocker")]
+    if ext.hidden:
+        message = f"hidden from the {ext.name} suite"
+        path.append(import_blocker(workdir / f"{ext.name}-hidden", ext.hidden, message))
     path.append(_import_root(source, ext.package, ext.requirement))
     for companion in ext.companions:
         folder = workdir / f"{ext.name}-{companion.package}"
