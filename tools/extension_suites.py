@@ -74,13 +74,16 @@ MARSHMALLOW = Companion("flask-marshmallow==1.5.0", "flask_marshmallow")
 WEBARGS = Companion("webargs==8.7.1", "webargs")
 BABEL = Companion("flask-babel==4.0.0", "flask_babel")
 LOGIN = Companion("flask-login==0.6.3", "flask_login")
+RESTFUL = Companion("flask-restful==0.3.10", "flask_restful")
+RESTX = Companion("flask-restx==1.3.2", "flask_restx")
+WTF = Companion("flask-wtf==1.3.0", "flask_wtf")
 
 EXTENSIONS = [
     Extension("login", LOGIN.requirement, LOGIN.package),
     Extension(
         "wtf",
-        "flask-wtf==1.3.0",
-        "flask_wtf",
+        WTF.requirement,
+        WTF.package,
         companions=(
             BABEL,
             Companion("flask-reuploaded==1.6.0", "flask_uploads"),
@@ -127,8 +130,8 @@ EXTENSIONS = [
         "flask-limiter==4.1.1",
         "flask_limiter",
         companions=(
-            Companion("flask-restful==0.3.10", "flask_restful"),
-            Companion("flask-restx==1.3.2", "flask_restx"),
+            RESTFUL,
+            RESTX,
         ),
         pytest_args=("--skip-services", "-o", "addopts=-rfEs"),
         fails_on_flask={
@@ -219,7 +222,27 @@ EXTENSIONS = [
         "flask-socketio==5.7.0",
         "flask_socketio",
         test_paths=("test_socketio.py",),
+        # With eventlet importable (Flask-Injector's tests need it) the server
+        # picks it as its async mode, and nothing here monkey-patches for it.
+        hidden=("eventlet",),
         pytest_args=("-p", "no:logging"),  # as its own tox configuration runs it
+    ),
+    Extension(
+        "injector",
+        "flask-injector==0.15.0",
+        "flask_injector",
+        companions=(RESTFUL, RESTX),
+        test_paths=("flask_injector/tests.py",),
+    ),
+    Extension("sock", "flask-sock==0.7.0", "flask_sock"),
+    Extension(
+        "multipass",
+        "flask-multipass==0.11.2",
+        "flask_multipass",
+        companions=(WTF,),  # its static provider's login form
+        # Its configuration asks for coverage; the LDAP provider's tests need
+        # python-ldap, which builds only against the OpenLDAP headers.
+        pytest_args=("-o", "addopts=-rsfEw", "--ignore=tests/providers/ldap"),
     ),
 ]
 
