@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
 from renamed_source import download_source
 from renamed_source import flask_blocker
+from renamed_source import import_blocker
 from renamed_source import rename_imports
 from renamed_source import run_pytest
 
@@ -57,6 +59,9 @@ class Extension:
     pytest_args: tuple[str, ...] = ()
     #: Where the tests are, relative to the unpacked source.
     test_paths: tuple[str, ...] = ("tests",)
+    #: Installed packages the suite must not import, e.g. an optional
+    #: backend that another suite needs and this one would pick up.
+    hidden: tuple[str, ...] = ()
     #: Test ids that fail on Flask too in this environment, with the reason.
     fails_on_flask: dict[str, str] = field(default_factory=dict)
 
@@ -73,6 +78,8 @@ WTF = Companion("flask-wtf==1.3.0", "flask_wtf")
 SQLALCHEMY_LITE = Companion("flask-sqlalchemy-lite==0.2.1", "flask_sqlalchemy_lite")
 # Its Flask client integration imports flask.
 AUTHLIB = Companion("authlib==1.9.10", "authlib")
+RESTFUL = Companion("flask-restful==0.3.10", "flask_restful")
+RESTX = Companion("flask-restx==1.3.2", "flask_restx")
 
 EXTENSIONS = [
     Extension("login", LOGIN.requirement, LOGIN.package),
@@ -126,8 +133,8 @@ EXTENSIONS = [
         "flask-limiter==4.1.1",
         "flask_limiter",
         companions=(
-            Companion("flask-restful==0.3.10", "flask_restful"),
-            Companion("flask-restx==1.3.2", "flask_restx"),
+            RESTFUL,
+            RESTX,
         ),
         pytest_args=("--skip-services", "-o", "addopts=-rfEs"),
         fails_on_flask={
@@ -206,8 +213,7 @@ EXTENSIONS = [
         "flask-dance==7.1.0",
         "flask_dance",
         companions=(SQLALCHEMY, LOGIN, CACHING),
-        # The fixtures plugin is registered by installing Flask-Dance.
-        pytest_args=("-p", "flask_dance.fixtures.pytest"),
+        # Its fixtures plugin loads through the entry point it declares.
         fails_on_flask={
             "tests/contrib/test_gitlab.py::test_no_verify_api_call": (
                 "requests takes verify from REQUESTS_CA_BUNDLE, set here"
@@ -219,6 +225,9 @@ EXTENSIONS = [
         "flask-socketio==5.7.0",
         "flask_socketio",
         test_paths=("test_socketio.py",),
+        # With eventlet importable (Flask-Injector's tests need it) the server
+        # picks it as its async mode, and nothing here monkey-patches for it.
+        hidden=("eventlet",),
         pytest_args=("-p", "no:logging"),  # as its own tox configuration runs it
     ),
     Extension(
@@ -289,6 +298,23 @@ EXTENSIONS = [
             ),
         },
     ),
+    Extension(
+        "injector",
+        "flask-injector==0.15.0",
+        "flask_injector",
+        companions=(RESTFUL, RESTX),
+        test_paths=("flask_injector/tests.py",),
+    ),
+    Extension("sock", "flask-sock==0.7.0", "flask_sock"),
+    Extension(
+        "multipass",
+        "flask-multipass==0.11.2",
+        "flask_multipass",
+        companions=(WTF,),  # its static provider's login form
+        # Its configuration asks for coverage; the LDAP provider's tests need
+        # python-ldap, which builds only against the OpenLDAP headers.
+        pytest_args=("-o", "addopts=-rsfEw", "--ignore=tests/providers/ldap"),
+    ),
 ]
 
 
@@ -300,19 +326,36 @@ def _import_root(source: Path, package: str, requirement: str) -> Path:
         if (root / package / "__init__.py").exists() or (
             root / f"{package}.py"
         ).exists():
-            _record_distribution(root, requirement)
+            _record_distribution(root, requirement, _entry_points(source))
             return root
     raise RuntimeError(f"{package} not found in {source}")
 
 
-def _record_distribution(root: Path, requirement: str) -> None:
+def _entry_points(source: Path) -> str:
+    """The ``entry_points.txt`` text for the entry points that ``source``'s
+    ``pyproject.toml`` declares (empty if it declares none)."""
+    pyproject = source / "pyproject.toml"
+    if not pyproject.exists():
+        return ""
+    project = tomllib.loads(pyproject.read_text()).get("project", {})
+    groups: dict[str, dict[str, str]] = project.get("entry-points", {})
+    return "".join(
+        f"[{group}]\n" + "".join(f"{name} = {value}\n" for name, value in items.items())
+        for group, items in groups.items()
+    )
+
+
+def _record_distribution(root: Path, requirement: str, entry_points: str) -> None:
     """Write the metadata of ``requirement`` (``name==version``) into
-    ``root``, for tests that read an extension's version."""
+    ``root``, for tests that read an extension's version or load the entry
+    points it declares."""
     name, version = requirement.split("==")
     folder = root / f"{name.replace('-', '_')}-{version}.dist-info"
     folder.mkdir(exist_ok=True)
     metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
     (folder / "METADATA").write_text(metadata)
+    if entry_points:
+        (folder / "entry_points.txt").write_text(entry_points)
 
 
 def _prepare(
@@ -339,6 +382,9 @@ def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
     rename = not on_flask
     source = _prepare(ext.requirement, workdir / ext.name, ext, rename, True)
     path = [] if on_flask else [flask_blocker(workdir / "blocker")]
+    if ext.hidden:
+        message = f"hidden from the {ext.name} suite"
+        path.append(import_blocker(workdir / f"{ext.name}-hidden", ext.hidden, message))
     path.append(_import_root(source, ext.package, ext.requirement))
     for companion in ext.companions:
         folder = workdir / f"{ext.name}-{companion.package}"

@@ -36,11 +36,7 @@ IMPORT_RENAMES = [
 
 # Raised by the stand-in ``flask`` package that a renamed suite runs with, so
 # an import the renaming missed fails loudly instead of testing Flask.
-_BLOCKER = (
-    "raise ImportError("
-    "'flask is not importable here: this suite runs against flaskish'"
-    ")\n"
-)
+_FLASK_BLOCKED = "flask is not importable here: this suite runs against flaskish"
 
 
 def rename_imports(folder: Path, suffixes: Iterable[str] = (".py",)) -> None:
@@ -88,9 +84,17 @@ def download_source(requirement: str, into: Path) -> Path:
 def flask_blocker(into: Path) -> Path:
     """A folder holding a ``flask`` package whose import fails; put it first
     on ``PYTHONPATH`` so nothing can import Flask by accident."""
-    package = into / "flask"
-    package.mkdir(parents=True, exist_ok=True)
-    (package / "__init__.py").write_text(_BLOCKER)
+    return import_blocker(into, ["flask"], _FLASK_BLOCKED)
+
+
+def import_blocker(into: Path, packages: Iterable[str], message: str) -> Path:
+    """A folder holding, for each name in ``packages``, a package whose
+    import fails with ``message``; put it first on ``PYTHONPATH`` to hide
+    installed ones."""
+    for name in packages:
+        package = into / name
+        package.mkdir(parents=True, exist_ok=True)
+        (package / "__init__.py").write_text(f"raise ImportError({message!r})\n")
     return into
 
 
