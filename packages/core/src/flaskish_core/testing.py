@@ -163,16 +163,17 @@ class FlaskClient(Client):
             request.environ = self._with_base(request.environ)
             return request
         if isinstance(first, dict):
-            builder: werkzeug.test.EnvironBuilder = EnvironBuilder.from_environ(
-                first, app=self.application, environ_base=self._with_base({})
+            base = self._with_base({})
+            return _built(
+                EnvironBuilder.from_environ(
+                    first, app=self.application, environ_base=base
+                )
             )
-        elif isinstance(first, werkzeug.test.EnvironBuilder):
+        if isinstance(first, werkzeug.test.EnvironBuilder):
             builder = copy(first)
             builder.environ_base = self._with_base(builder.environ_base or {})
             return builder.get_request()
-        else:
-            return self._request_from_builder_args(args, kwargs)
-        return _built(builder)
+        return self._request_from_builder_args(args, kwargs)
 
     def _request_from_builder_args(
         self, args: tuple[t.Any, ...], kwargs: dict[str, t.Any]
