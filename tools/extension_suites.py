@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+from renamed_source import deselected
 from renamed_source import download_source
 from renamed_source import flask_blocker
 from renamed_source import import_blocker
 from renamed_source import rename_imports
 from renamed_source import run_pytest
-
-TOOLS = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -358,20 +357,17 @@ def _record_distribution(root: Path, requirement: str, entry_points: str) -> Non
         (folder / "entry_points.txt").write_text(entry_points)
 
 
-def _prepare(
-    requirement: str, into: Path, ext: Extension, rename: bool, replace: bool
-) -> Path:
-    source = download_source(requirement, into)
-    if not rename:
-        return source
-    rename_imports(source, ext.renamed_suffixes)
-    for old, new in ext.replacements if replace else ():
-        for folder in ext.test_paths:
-            for path in (source / folder).rglob("*.py"):
-                text = path.read_text()
-                if old in text:
-                    path.write_text(text.replace(old, new))
-    return source
+def _replace_in_tests(source: Path, ext: Extension) -> None:
+    """Apply ``ext.replacements`` to the Python files of its tests."""
+    for entry in ext.test_paths:
+        where = source / entry
+        files = [where] if where.is_file() else where.rglob("*.py")
+        for path in files:
+            text = original = path.read_text()
+            for old, new in ext.replacements:
+                text = text.replace(old, new)
+            if text != original:
+                path.write_text(text)
 
 
 def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
@@ -379,24 +375,26 @@ def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
     ``on_flask``); pytest's exit status."""
     framework = "Flask" if on_flask else "flaskish"
     print(f"== {ext.name} ({ext.requirement}) on {framework}", flush=True)
-    rename = not on_flask
-    source = _prepare(ext.requirement, workdir / ext.name, ext, rename, True)
+    source = download_source(ext.requirement, workdir / ext.name)
+    sources = {ext.package: (ext.requirement, source)}
+    for companion in ext.companions:
+        folder = workdir / f"{ext.name}-{companion.package}"
+        sources[companion.package] = (
+            companion.requirement,
+            download_source(companion.requirement, folder),
+        )
     path = [] if on_flask else [flask_blocker(workdir / "blocker")]
     if ext.hidden:
         message = f"hidden from the {ext.name} suite"
         path.append(import_blocker(workdir / f"{ext.name}-hidden", ext.hidden, message))
-    path.append(_import_root(source, ext.package, ext.requirement))
-    for companion in ext.companions:
-        folder = workdir / f"{ext.name}-{companion.package}"
-        companion_source = _prepare(companion.requirement, folder, ext, rename, False)
-        root = _import_root(companion_source, companion.package, companion.requirement)
-        path.append(root)
-    path.append(TOOLS)
-    deselect = []
-    for test_id, why in {} if on_flask else ext.fails_on_flask.items():
-        print(f"   deselected {test_id}: {why}")
-        deselect += ["--deselect-exact", test_id]
-    arguments = ["-p", "suite_options", *ext.pytest_args, *deselect, *ext.test_paths]
+    for package, (requirement, unpacked) in sources.items():
+        if not on_flask:
+            rename_imports(unpacked, ext.renamed_suffixes)
+        path.append(_import_root(unpacked, package, requirement))
+    if ext.replacements and not on_flask:
+        _replace_in_tests(source, ext)
+    skipped = {} if on_flask else ext.fails_on_flask
+    arguments = [*ext.pytest_args, *deselected(skipped), *ext.test_paths]
     return run_pytest(arguments, source, path)
 
 

@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from renamed_source import deselected
 from renamed_source import download_source
 from renamed_source import rename_imports
 from renamed_source import run_pytest
@@ -52,14 +53,14 @@ def _patch_conftests(folder: Path) -> None:
             )
 
 
-def _deselected(source: Path, root: Path) -> list[str]:
-    options = []
+def _known_differences_in(source: Path, root: Path) -> dict[str, str]:
+    """:data:`KNOWN_DIFFERENCES` under ``root``, as ids relative to it."""
+    known = {}
     for test_id, why in KNOWN_DIFFERENCES.items():
         path, _, name = test_id.partition("::")
         if (source / path).is_relative_to(root):
-            print(f"   deselected {test_id}: {why}")
-            options += ["--deselect", f"{(source / path).relative_to(root)}::{name}"]
-    return options
+            known[f"{(source / path).relative_to(root)}::{name}"] = why
+    return known
 
 
 def main() -> int:
@@ -85,7 +86,8 @@ def main() -> int:
             _patch_conftests(root)
             print(f"== {tests.relative_to(source)}", flush=True)
             arguments = ["-W", "ignore", "--rootdir", str(root)]
-            arguments += [*_deselected(source, root), str(tests)]
+            arguments += deselected(_known_differences_in(source, root))
+            arguments.append(str(tests))
             status = status or run_pytest(arguments, root, [root])
         if importlib.util.find_spec("mypy") is not None:
             type_checks = source / "tests" / "type_check"

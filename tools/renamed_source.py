@@ -15,7 +15,10 @@ import subprocess
 import sys
 import tarfile
 from collections.abc import Iterable
+from collections.abc import Mapping
 from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parent
 
 # Indentation, and the prompt of a doctest example.
 _LEAD = r"^(\s*(?:>>> |\.\.\. )?)"
@@ -98,15 +101,27 @@ def import_blocker(into: Path, packages: Iterable[str], message: str) -> Path:
     return into
 
 
+def deselected(reasons: Mapping[str, str]) -> list[str]:
+    """pytest arguments deselecting exactly the test ids in ``reasons`` (with
+    the ``suite_options`` plugin), printing each with its reason."""
+    arguments = []
+    for test_id, why in reasons.items():
+        print(f"   deselected {test_id}: {why}")
+        arguments += ["--deselect-exact", test_id]
+    return arguments
+
+
 def run_pytest(arguments: list[str], cwd: Path, path: Iterable[Path]) -> int:
-    """Run pytest (quiet, no cache) in this interpreter from ``cwd`` with
-    ``path`` as ``PYTHONPATH`` and this environment's scripts first on
+    """Run pytest (quiet, no cache, with the ``suite_options`` plugin) in
+    this interpreter from ``cwd`` with ``path`` (and this folder, for the
+    plugin) as ``PYTHONPATH`` and this environment's scripts first on
     ``PATH``; return its exit status."""
     env = {
         **os.environ,
-        "PYTHONPATH": os.pathsep.join(str(folder) for folder in path),
+        "PYTHONPATH": os.pathsep.join(str(folder) for folder in (*path, TOOLS)),
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    command += ["-p", "suite_options"]
     done = subprocess.run([*command, *arguments], cwd=cwd, env=env, check=False)
     return done.returncode
