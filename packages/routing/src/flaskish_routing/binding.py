@@ -15,6 +15,7 @@ from typing import Any
 from werkzeug.routing import Map
 from werkzeug.routing import MapAdapter
 
+from .bounded import remember
 from .static_matches import StaticMatchAdapter
 
 #: Distinct host/server combinations remembered per map. The ``Host``
@@ -70,14 +71,13 @@ def bind_environ(
         adapter = url_map.bind_to_environ(
             environ, server_name=server_name, subdomain=subdomain
         )
-        if len(cache) >= BIND_CACHE_SIZE:
-            cache.clear()
-        bound = cache[key] = (
+        bound = (
             adapter.server_name,
             adapter.script_name,
             adapter.subdomain,
             adapter.url_scheme,
         )
+        remember(cache, key, bound, BIND_CACHE_SIZE)
 
     path_info = environ.get("PATH_INFO", "/")
     query = environ.get("QUERY_STRING")

@@ -8,6 +8,8 @@ from werkzeug.sansio.response import Response as BaseResponse
 from werkzeug.utils import get_content_type
 from werkzeug.wrappers import Response
 
+from .bounded import remember
+
 _R = TypeVar("_R", bound=Response)
 _WERKZEUG_INIT = Response.__init__
 _SANS_IO_INIT = BaseResponse.__init__
@@ -41,9 +43,9 @@ def known_content_type(
         return None
     content_type = _content_types.get(mimetype)
     if content_type is None:
-        content_type = get_content_type(mimetype, "utf-8")
-        if len(_content_types) < 64:
-            _content_types[mimetype] = content_type
+        content_type = remember(
+            _content_types, mimetype, get_content_type(mimetype, "utf-8"), 64
+        )
     return content_type
 
 

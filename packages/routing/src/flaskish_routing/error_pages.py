@@ -7,6 +7,8 @@ from typing import Any
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
+from .bounded import remember
+
 _GET_RESPONSE = HTTPException.get_response
 _GET_BODY = HTTPException.get_body
 _GET_DESCRIPTION = HTTPException.get_description
@@ -39,9 +41,7 @@ def exception_response(e: HTTPException, environ: dict[str, Any]) -> Response:
         key = (e.code, e.name, description)
         body = _error_bodies.get(key)
         if body is None:
-            body = e.get_body(environ, None)
-            if len(_error_bodies) < 256:
-                _error_bodies[key] = body
+            body = remember(_error_bodies, key, e.get_body(environ, None), 256)
         # Called the way get_response calls it.
         return Response(body, e.code, e.get_headers(environ, None))
     return e.get_response(environ)

@@ -21,6 +21,8 @@ from werkzeug.routing import MapAdapter
 from werkzeug.routing import Rule
 from werkzeug.routing import RuleFactory
 
+from .bounded import remember
+
 #: Most remembered matches per map; emptied when full (the host part of
 #: the key comes from clients).
 STATIC_MATCHES_LIMIT = 1024
@@ -125,9 +127,7 @@ class StaticMatchAdapter(MapAdapter):
             and _static_matches(self.map) is memo
             and memo.version == made_with
         ):
-            if len(memo) >= STATIC_MATCHES_LIMIT:
-                memo.clear()
-            memo[key] = rule
+            remember(memo, key, rule, STATIC_MATCHES_LIMIT)
         return rule, args
 
 
