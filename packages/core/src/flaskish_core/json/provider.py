@@ -7,6 +7,7 @@ import typing as t
 import weakref
 from functools import cached_property
 
+from flaskish_routing.bounded import remember
 from flaskish_routing.content_type import response_of_mimetype
 from flaskish_sessions import json_default
 
@@ -136,10 +137,8 @@ class DefaultJSONProvider(JSONProvider):
         }
         if not kept or not options.keys() <= _ENCODER_OPTIONS:
             return json.dumps(obj, **options)
-        if len(encoders) >= _MAX_ENCODERS:
-            encoders.clear()
-        encoder = encoders[key] = json.JSONEncoder(**options)
-        return encoder.encode(obj)
+        encoder = json.JSONEncoder(**options)
+        return remember(encoders, key, encoder, _MAX_ENCODERS).encode(obj)
 
     @cached_property
     def _encoders(self) -> dict[tuple[t.Any, ...], json.JSONEncoder]:
