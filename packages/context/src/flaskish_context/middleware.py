@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextvars
-import inspect
 import os
 import weakref
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
-from functools import wraps
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -22,6 +20,7 @@ from .ctx import _AppCtxGlobals
 from .ctx import AppContext
 from .ctx import RequestContext
 from .static import StaticFilesMixin
+from .sync import run_sync
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse
@@ -166,16 +165,7 @@ class ContextMiddleware(StaticFilesMixin):
         pass
 
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        if not inspect.iscoroutinefunction(func):
-            return func
-
-        @wraps(func)
-        def run(*args: Any, **kwargs: Any) -> Any:
-            import asyncio  # loaded only for an async function
-
-            return asyncio.run(func(*args, **kwargs))
-
-        return run
+        return run_sync(func)
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
