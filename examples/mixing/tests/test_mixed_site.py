@@ -6,6 +6,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from http.cookiejar import CookieJar
 from typing import Any
 
@@ -93,3 +94,28 @@ def test_tampered_cookie_gives_a_fresh_session(browser: Browser) -> None:
     [cookie] = list(browser.cookies)
     cookie.value = cookie.value[:-2] + "xx"
     assert browser.text("/legacy/") == "legacy page / for stranger, hit 1"
+
+
+def test_concurrent_browsers_never_see_each_others_session(base_url: str) -> None:
+    names = [f"user{i}" for i in range(8)]
+    seen: dict[str, list[str]] = {}
+
+    def visit(name: str) -> None:
+        browser = Browser(base_url)
+        browser.post("/login", name=name)
+        seen[name] = [
+            browser.text("/legacy/"),
+            json.loads(browser.text("/api/items/"))["user"],
+            browser.text("/"),
+        ]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(visit, names))
+    assert seen == {
+        name: [
+            f"legacy page / for {name}, hit 1",
+            name,
+            f"hello {name}: visit 2, legacy hits 1",
+        ]
+        for name in names
+    }

@@ -123,3 +123,20 @@ def test_computed_body_tears_down_before_it_is_sent(app: Router) -> None:
     body = app(EnvironBuilder(path="/").get_environ(), _start)
     assert seen == [None]
     assert list(body) == [b"done"]
+
+
+def test_interleaved_streams_each_see_their_own_request(app: Router) -> None:
+    @app.route("/s/<name>")
+    def stream(name: str) -> Response:
+        def body() -> Iterator[str]:
+            for _ in range(3):
+                yield current_request().path + ";"
+
+        return Response(body())
+
+    first = iter(app(EnvironBuilder(path="/s/a").get_environ(), _start))
+    second = iter(app(EnvironBuilder(path="/s/b").get_environ(), _start))
+    chunks = [next(body) for _ in range(3) for body in (first, second)]
+    assert chunks == [b"/s/a;", b"/s/b;"] * 3
+    with pytest.raises(RuntimeError):
+        current_request()
