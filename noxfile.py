@@ -43,21 +43,42 @@ def _dist_to_folder() -> dict[str, str]:
     }
 
 
-def _sibling_closure(folder: str) -> list[str]:
-    """The package folder and every sibling it depends on, bottom-up."""
+def _sibling_folders(requirements: list[str]) -> list[str]:
+    """The package folders of the flaskish siblings among ``requirements``."""
     by_dist = _dist_to_folder()
+    dists = [re.split(r"[<>=!~;\[ ]", req, maxsplit=1)[0] for req in requirements]
+    return [by_dist[dist] for dist in dists if dist in by_dist]
+
+
+def _sibling_closure(*folders: str) -> list[str]:
+    """The package folders and every sibling they depend on, bottom-up.
+
+    Extras named in a requirement (``flaskish-blueprints[cli]``) count too.
+    """
     needed: set[str] = set()
-    pending = [folder]
+    pending = list(folders)
     while pending:
         current = pending.pop()
         if current in needed:
             continue
         needed.add(current)
-        for requirement in _pyproject(PACKAGES / current)["project"]["dependencies"]:
-            dist = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0]
-            if dist in by_dist:
-                pending.append(by_dist[dist])
+        requirements = list(_pyproject(PACKAGES / current)["project"]["dependencies"])
+        for requirement in list(requirements):
+            named = re.search(r"\[([^\]]*)\]", requirement)
+            sibling = _sibling_folders([requirement])
+            if named and sibling:
+                project = _pyproject(PACKAGES / sibling[0])["project"]
+                extras = project.get("optional-dependencies", {})
+                for extra in named.group(1).split(","):
+                    requirements += extras.get(extra.strip(), [])
+        pending += _sibling_folders(requirements)
     return [name for name in PACKAGE_ORDER if name in needed]
+
+
+def _sibling_extras(folder: str) -> list[str]:
+    """The package's extras that bring in flaskish siblings."""
+    extras = _pyproject(PACKAGES / folder)["project"].get("optional-dependencies", {})
+    return [name for name, reqs in extras.items() if _sibling_folders(reqs)]
 
 
 def _group(path: Path, name: str) -> list[str]:
@@ -101,20 +122,34 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+# Prints the distributions installed besides the test tools.
+_COUNT_DISTRIBUTIONS = """
+import importlib.metadata as m
+tools = {"pytest", "pluggy", "iniconfig", "packaging", "pygments"}
+names = sorted({d.metadata["Name"].lower() for d in m.distributions()} - tools)
+print(len(names), "distributions:", ", ".join(names))
+"""
+
+
 @nox.session
 @nox.parametrize("package", PACKAGE_ORDER)
 def isolated(session: nox.Session, package: str) -> None:
-    """One package with only its declared dependencies, running its own tests."""
+    """One package with only its declared dependencies, running its own tests;
+    then, if it has extras made of siblings, again with those installed."""
     for name in _sibling_closure(package):
         session.install(str(PACKAGES / name))
     session.install(*_group(PACKAGES / package, "test"))
-    session.run(
-        "pytest",
-        "-p",
-        "no:cacheprovider",
-        str(PACKAGES / package / "tests"),
-        *session.posargs,
-    )
+    tests = ["pytest", "-p", "no:cacheprovider", str(PACKAGES / package / "tests")]
+    session.run("python", "-c", _COUNT_DISTRIBUTIONS)
+    session.run(*tests, *session.posargs)
+    extras = _sibling_extras(package)
+    if not extras:
+        return
+    extra_reqs = _pyproject(PACKAGES / package)["project"]["optional-dependencies"]
+    siblings = _sibling_folders([req for extra in extras for req in extra_reqs[extra]])
+    for name in _sibling_closure(*siblings):
+        session.install(str(PACKAGES / name))
+    session.run(*tests, *session.posargs)
 
 
 @nox.session

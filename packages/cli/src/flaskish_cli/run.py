@@ -16,6 +16,7 @@ from .group_options import debug_option
 from .param_types import CertParamType
 from .param_types import SeparatedPathType
 from .param_types import validate_key
+from .protocol import is_app
 from .script_info import pass_script_info
 from .script_info import ScriptInfo
 
@@ -51,7 +52,7 @@ def _serve(info: ScriptInfo, **options: Any) -> None:
     app = _load_served_app(info)
     debug = get_debug_flag()
     reload, debugger = options["reload"], options["debugger"]
-    show_server_banner(debug, info.app_import_path)
+    show_server_banner(debug, info.app_import_path, plain_wsgi=not is_app(app))
     run_simple(
         options["host"],
         options["port"],

@@ -116,8 +116,7 @@ class TagMarkup(JSONTag):
         return str(value.__html__())
 
     def to_python(self, value: Any) -> Any:
-        # markupsafe comes with werkzeug; imported here so dumping never
-        # needs it and the module has no hard dependency on it.
+        # Imported on first load of markup, so that dumping never loads it.
         from markupsafe import Markup
 
         return Markup(value)
