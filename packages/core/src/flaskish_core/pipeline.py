@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 import typing as t
+from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from functools import cached_property
 
 from flaskish_context import _cv_app
 from flaskish_context import _cv_request
 from flaskish_context import AppContext
+from flaskish_routing import run_coroutine
 from flaskish_routing.calls import call_each
 from flaskish_routing.calls import run_sync
 from flaskish_routing.calls import SyncCaller
@@ -148,6 +151,8 @@ class PipelineMixin:
         call = self._sync_caller
         try:
             response, ended_by = run_sync(self._request_steps(ctx, call))
+            if isinstance(response.response, AsyncIterator):
+                response.response = _iterate_async(response.response)
             return response(environ, start_response)
         except BaseException as e:
             ended_by = e
@@ -421,6 +426,25 @@ class PipelineMixin:
         finally:
             if appcontext_tearing_down.receivers:
                 await call.send(appcontext_tearing_down, self, exc=exc)
+
+
+async def _next_of(body: AsyncIterator[t.Any]) -> t.Any:
+    return await anext(body)
+
+
+def _iterate_async(body: AsyncIterator[t.Any]) -> Iterator[t.Any]:
+    """An ``async def`` generator body as WSGI servers iterate it: each item
+    awaited on the thread's event loop, as ``async def`` views are."""
+    try:
+        while True:
+            try:
+                yield run_coroutine(_next_of(body))
+            except StopAsyncIteration:
+                return
+    finally:
+        aclose = getattr(body, "aclose", None)
+        if aclose is not None:
+            run_coroutine(aclose())
 
 
 _PUBLIC_STEPS = (
