@@ -717,3 +717,28 @@ def test_async_generator_bodies_also_stream_under_wsgi(app: Flask) -> None:
 
     response = app.test_client().get("/")
     assert response.data == b"ab"
+
+
+def test_sync_code_of_one_request_runs_on_one_thread(app: Flask) -> None:
+    import sqlite3
+
+    threads: list[int] = []
+
+    @app.before_request
+    def open_db() -> None:
+        threads.append(threading.get_ident())
+        g.db = sqlite3.connect(":memory:")  # usable only on this thread
+
+    @app.get("/")
+    def view() -> str:
+        threads.append(threading.get_ident())
+        return str(g.db.execute("select 41 + 1").fetchone()[0])
+
+    @app.teardown_request
+    def close_db(exc: BaseException | None) -> None:
+        threads.append(threading.get_ident())
+        g.db.close()
+
+    assert run(app, "/").body == b"42"
+    assert len(threads) == 3
+    assert len(set(threads)) == 1

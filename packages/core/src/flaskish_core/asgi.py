@@ -117,8 +117,8 @@ class AsgiMixin:
         self, driver: ContextDriver, body: RequestBody | None
     ) -> AsyncCaller:
         loop = asyncio.get_running_loop()
-        executor = self._asgi_pool().executor(self.config.get("ASGI_MAX_THREADS"))
-        return AsyncCaller(loop, executor, driver, body)
+        max_threads = self.config.get("ASGI_MAX_THREADS")
+        return AsyncCaller(loop, self._asgi_pool(), max_threads, driver, body)
 
     async def _asgi_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         loop = asyncio.get_running_loop()
@@ -140,6 +140,7 @@ class AsgiMixin:
             # The client went away: the request was cancelled on purpose.
         finally:
             body.stop_watching()
+            call.release()
 
     def _max_content_length(self) -> int | None:
         request_ctx = _cv_request.get(None)
@@ -153,9 +154,17 @@ class AsgiMixin:
         environ = environ_from_scope(scope, body)
         ctx = self.request_context(environ)
         ended_by: BaseException | None = None
+
+        async def send_noting_the_end(message: Message) -> None:
+            if message["type"] == "http.response.body" and not message.get(
+                "more_body", False
+            ):
+                body.response_sent = True
+            await send(message)
+
         try:
             response, ended_by = await self._request_steps(ctx, call)
-            await send_response(response, environ, send, call)
+            await send_response(response, environ, send_noting_the_end, call)
         except BaseException as e:
             ended_by = e
             raise
@@ -217,6 +226,8 @@ class AsgiMixin:
             await driver.run(run())
         except Exception:
             return traceback.format_exc()
+        finally:
+            call.release()
         return None
 
 

@@ -59,6 +59,8 @@ class RequestBody(io.RawIOBase):
         self._spool: t.IO[bytes] | None = None
         self._received = 0
         self._watcher: asyncio.Task[None] | None = None
+        #: Set when the last message of the response is sent.
+        self.response_sent = False
         #: Called once when the client disconnects.
         self.on_disconnect: Callable[[], None] | None = None
         if first is not None:
@@ -86,7 +88,10 @@ class RequestBody(io.RawIOBase):
     def _gone(self) -> None:
         if not self._disconnected:
             self._disconnected = True
-            if self.on_disconnect is not None:
+            # After the last body message, a disconnect is the normal end
+            # (servers report it once the response is complete): the
+            # request's teardown must not be cancelled by it.
+            if self.on_disconnect is not None and not self.response_sent:
                 self.on_disconnect()
 
     # -- noticing a disconnect -----------------------------------------------
