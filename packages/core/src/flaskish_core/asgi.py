@@ -46,8 +46,49 @@ F = t.TypeVar("F", bound=t.Callable[..., t.Any])
 _PRESERVE_CONTEXT_KEY = "werkzeug.debug.preserve_context"
 
 
+class AsgiApp:
+    """``app.asgi_app``: the ASGI 3 application of ``app`` (``http`` and
+    ``lifespan`` scopes).
+
+    An object whose ``__call__`` is ``async def``, so that servers that
+    inspect the application (uvicorn) see an ASGI 3 callable. Wrap it as WSGI
+    middleware wraps ``wsgi_app``: ``app.asgi_app = Middleware(app.asgi_app)``;
+    serve it with ``uvicorn module:app.asgi_app``.
+    """
+
+    __slots__ = ("app",)
+
+    def __init__(self, app: AsgiMixin) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app._asgi_dispatch(scope, receive, send)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AsgiApp) and other.app is self.app
+
+    def __hash__(self) -> int:
+        return hash((AsgiApp, id(self.app)))
+
+    def __repr__(self) -> str:
+        return f"<asgi_app of {self.app!r}>"
+
+
+class _AsgiAppAttribute:
+    """Gives each app its :class:`AsgiApp`; assigning ``app.asgi_app``
+    replaces it for that app (a non-data descriptor)."""
+
+    def __get__(self, app: AsgiMixin | None, owner: type) -> t.Any:
+        if app is None:
+            return self
+        return AsgiApp(app)
+
+
 class AsgiMixin:
     """The ASGI entry point of the application and its lifespan hooks."""
+
+    #: The application's ASGI 3 callable (see :class:`AsgiApp`).
+    asgi_app: t.Any = _AsgiAppAttribute()
 
     if t.TYPE_CHECKING:
         config: dict[str, t.Any]
@@ -92,13 +133,8 @@ class AsgiMixin:
         self.after_serving_funcs.append(f)
         return f
 
-    async def asgi_app(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """The ASGI 3 application: ``http`` and ``lifespan`` scopes.
-
-        Wrap it as WSGI middleware wraps :meth:`wsgi_app`:
-        ``app.asgi_app = Middleware(app.asgi_app)``; serve it with
-        ``uvicorn module:app.asgi_app``.
-        """
+    async def _asgi_dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer one ASGI call by its scope's type (what ``asgi_app`` runs)."""
         kind = scope["type"]
         if kind == "http":
             await self._asgi_http(scope, receive, send)
@@ -231,4 +267,4 @@ class AsgiMixin:
         return None
 
 
-__all__ = ["AsgiMixin"]
+__all__ = ["AsgiApp", "AsgiMixin"]
