@@ -742,3 +742,23 @@ def test_sync_code_of_one_request_runs_on_one_thread(app: Flask) -> None:
     assert run(app, "/").body == b"42"
     assert len(threads) == 3
     assert len(set(threads)) == 1
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_the_body_reads_by_line(app: Flask, kind: str) -> None:
+    def lines() -> list[str]:
+        stream = request.environ["wsgi.input"]
+        first = stream.readline()
+        return [first.decode(), *(line.decode() for line in stream)]
+
+    if kind == "sync":
+        app.get("/")(lambda: {"lines": lines()})
+    else:
+
+        async def view() -> dict[str, list[str]]:
+            return {"lines": lines()}
+
+        app.get("/")(view)
+
+    result = run(app, "/", body=[b"one\ntw", b"o\nthr", b"ee"])
+    assert result.body == b'{"lines":["one\\n","two\\n","three"]}\n'

@@ -176,6 +176,7 @@ class AsgiMixin:
             # The client went away: the request was cancelled on purpose.
         finally:
             body.stop_watching()
+            body.close()
             call.release()
 
     def _max_content_length(self) -> int | None:
