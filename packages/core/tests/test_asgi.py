@@ -762,3 +762,27 @@ def test_the_body_reads_by_line(app: Flask, kind: str) -> None:
 
     result = run(app, "/", body=[b"one\ntw", b"o\nthr", b"ee"])
     assert result.body == b'{"lines":["one\\n","two\\n","three"]}\n'
+
+
+def test_stream_with_context_wraps_async_generators(app: Flask) -> None:
+    @app.get("/")
+    async def view() -> Any:
+        @stream_with_context
+        async def generate() -> Any:
+            yield "path="
+            await asyncio.sleep(0)
+            yield request.path
+
+        return generate()
+
+    assert run(app, "/").chunks == [b"path=", b"/"]
+    # Under WSGI the body is iterated after the context was popped.
+    assert app.test_client().get("/").data == b"path=/"
+
+
+def test_stream_with_context_needs_a_request_for_async_generators() -> None:
+    async def generate() -> Any:
+        yield "x"
+
+    with pytest.raises(RuntimeError, match="request context"):
+        stream_with_context(generate())
