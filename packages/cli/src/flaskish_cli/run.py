@@ -47,8 +47,14 @@ def _serve(info: ScriptInfo, **options: Any) -> None:
 
     For development only: it is neither as stable, as secure nor as fast as
     a production WSGI server. '--debug' turns on the reloader and the
-    debugger. Any WSGI callable that '--app' names can be served.
+    debugger. Any WSGI callable that '--app' names can be served. With
+    '--asgi', the app's 'asgi_app' is served by uvicorn instead.
     """
+    if options.pop("asgi", False):
+        from .asgi_run import serve_asgi
+
+        serve_asgi(info, **options)
+        return
     app = _load_served_app(info)
     debug = get_debug_flag()
     reload, debugger = options["reload"], options["debugger"]
@@ -106,6 +112,12 @@ run_command = click.Command(
             ["--debugger/--no-debugger"],
             help="Enable or disable the debugger. On by default in debug mode.",
             default=None,
+        ),
+        click.Option(
+            ["--asgi"],
+            is_flag=True,
+            default=False,
+            help="Serve the app's asgi_app with uvicorn (needs uvicorn).",
         ),
         click.Option(
             ["--with-threads/--without-threads"],
