@@ -3,10 +3,16 @@
 Each thread keeps one event loop, made on first use and reused for every
 later call: creating and closing a loop per call (``asyncio.run``) costs
 far more than the coroutine usually does.
+
+A call behaves like a synchronous function of the caller: context variables
+it sets stay set for the caller, and tasks it starts without awaiting them
+end with it (they are cancelled), so nothing of one request runs later,
+inside another.
 """
 
 from __future__ import annotations
 
+import contextvars
 import inspect
 import threading
 import weakref
@@ -52,8 +58,9 @@ def thread_event_loop() -> asyncio.AbstractEventLoop:
 def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
     """Run ``coro`` to completion on this thread's loop and return its result.
 
-    The coroutine runs in a copy of the caller's context, so context
-    variables set by the caller are visible inside it.
+    The coroutine sees the caller's context variables, and the caller sees
+    the ones the coroutine set (also when it raised). Tasks it started and
+    left running are cancelled and awaited before this returns.
     """
     import asyncio
 
@@ -68,7 +75,54 @@ def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
             " event loop is already running in this thread. Await it"
             " instead, or call it from a thread without a running loop."
         )
-    return thread_event_loop().run_until_complete(coro)
+    loop = thread_event_loop()
+    # A task cannot run in the caller's own context (it is entered already),
+    # so it runs in a copy whose changes are copied back afterwards.
+    context = contextvars.copy_context()
+    try:
+        return loop.run_until_complete(loop.create_task(coro, context=context))
+    finally:
+        try:
+            _cancel_leftover_tasks(loop)
+        finally:
+            _adopt_changes(context)
+
+
+def _adopt_changes(context: contextvars.Context) -> None:
+    """Set in the current context every variable whose value differs in
+    ``context``. (A variable reset to unset there stays as it is here.)"""
+    current = contextvars.copy_context()
+    missing = _MISSING
+    for var, value in context.items():
+        if current.get(var, missing) is not value:
+            var.set(value)
+
+
+_MISSING = object()
+
+
+def _cancel_leftover_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel the loop's unfinished tasks and run the loop until they end.
+
+    Failures other than the cancellation go to the loop's exception handler,
+    which logs them by default.
+    """
+    import asyncio
+
+    while leftovers := asyncio.all_tasks(loop):
+        for task in leftovers:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
+        for task in leftovers:
+            if not task.cancelled() and (error := task.exception()) is not None:
+                loop.call_exception_handler(
+                    {
+                        "message": "a task left running by an async call"
+                        " failed while it was cancelled",
+                        "exception": error,
+                        "task": task,
+                    }
+                )
 
 
 def async_to_sync(func: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., T]:
