@@ -29,7 +29,14 @@ PACKAGE_ORDER = [
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = False
-nox.options.sessions = ["lint", "typecheck", "tests", "isolated", "build"]
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "tests",
+    "differential",
+    "isolated",
+    "build",
+]
 
 
 def _pyproject(path: Path) -> dict:  # type: ignore[type-arg]
@@ -77,7 +84,7 @@ def dev(session: nox.Session) -> None:
     python = str(ROOT / ".venv" / "bin" / "python")
     requirements = [
         req
-        for group in ("test", "lint", "typecheck", "bench")
+        for group in ("test", "lint", "typecheck", "bench", "differential")
         for req in _group(ROOT, group)
     ]
     editables = [arg for name in PACKAGE_ORDER for arg in ("-e", str(PACKAGES / name))]
@@ -99,6 +106,23 @@ def tests(session: nox.Session) -> None:
     _install_workspace(session, "test")
     session.run("lint-imports", "--config", str(ROOT / "pyproject.toml"))
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def differential(session: nox.Session) -> None:
+    """flaskish against Flask 3.1.3 on the same generated inputs (hypothesis).
+
+    A bounded, reproducible run by default (CI); set
+    ``FLASKISH_DIFFERENTIAL_EXAMPLES`` for more, random examples per test.
+    """
+    _install_workspace(session, "differential")
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        str(ROOT / "tests" / "differential"),
+        *session.posargs,
+    )
 
 
 @nox.session

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TOOLING = ROOT / ".tooling"
 TOOL_REQUIREMENTS = ["nox==2026.10.20", "uv==0.13.8"]
-CHECK_SESSIONS = ["lint", "typecheck", "tests", "isolated", "build"]
+CHECK_SESSIONS = ["lint", "typecheck", "tests", "differential", "isolated", "build"]
 
 
 def _bin(env: Path, name: str) -> Path:
