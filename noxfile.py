@@ -6,6 +6,7 @@ uv first) or with a nox of your own.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tomllib
@@ -228,6 +229,17 @@ def extension_suites(session: nox.Session) -> None:
     _install_workspace(session, "test", "extensions")
     session.install("pip")  # the suites download the extensions' sources
     session.run("python", str(ROOT / "tools" / "extension_suites.py"), *session.posargs)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """The demo under gunicorn and a load generator for a bounded time (not in
+    CI); options after ``--`` (see tools/soak.py)."""
+    if shutil.which("wrk") is None and shutil.which("apt-get") and os.geteuid() == 0:
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "wrk", external=True)
+    _install_workspace(session, "soak")
+    session.run("python", str(ROOT / "tools" / "soak.py"), *session.posargs)
 
 
 @nox.session
