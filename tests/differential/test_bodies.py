@@ -46,6 +46,16 @@ def _routes(app: Any, framework: Any) -> None:
 
 
 _APPS = build(_routes)
+#: The same app with small body limits, so generated bodies cross them.
+_LIMITED = build(
+    _routes, MAX_CONTENT_LENGTH=300, MAX_FORM_MEMORY_SIZE=40, MAX_FORM_PARTS=4
+)
+
+
+def _apps(limited: bool) -> dict[str, Any]:
+    return _LIMITED if limited else _APPS
+
+
 _names = st.text(max_size=8)
 _values = st.text(max_size=16)
 _content_types = st.sampled_from(
@@ -63,18 +73,18 @@ _content_types = st.sampled_from(
 )
 
 
-def _same(path: str, **request: Any) -> None:
+def _same(path: str, limited: bool = False, **request: Any) -> None:
     same(
         {
             name: observe(app, path, method="POST", **request)
-            for name, app in _APPS.items()
+            for name, app in _apps(limited).items()
         }
     )
 
 
-@given(fields=st.lists(st.tuples(_names, _values), max_size=5))
-def test_urlencoded_forms(fields: list[tuple[str, str]]) -> None:
-    _same("/form", data=fields)
+@given(fields=st.lists(st.tuples(_names, _values), max_size=6), limited=st.booleans())
+def test_urlencoded_forms(fields: list[tuple[str, str]], limited: bool) -> None:
+    _same("/form", limited, data=fields)
 
 
 @given(
@@ -88,9 +98,12 @@ def test_urlencoded_forms(fields: list[tuple[str, str]]) -> None:
         ),
         max_size=3,
     ),
+    limited=st.booleans(),
 )
 def test_multipart_forms(
-    fields: list[tuple[str, str]], files: list[tuple[str, str, bytes, str]]
+    fields: list[tuple[str, str]],
+    files: list[tuple[str, str, bytes, str]],
+    limited: bool,
 ) -> None:
     def body() -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -112,7 +125,7 @@ def test_multipart_forms(
                 data=body(),
                 content_type="multipart/form-data",
             )
-            for name, app in _APPS.items()
+            for name, app in _apps(limited).items()
         }
     )
 
@@ -121,8 +134,11 @@ def test_multipart_forms(
     body=json_texts | st.text(max_size=30) | st.binary(max_size=30).map(lambda b: b),
     content_type=_content_types,
     path=st.sampled_from(["/json", "/json-silent", "/json-force", "/data", "/form"]),
+    limited=st.booleans(),
 )
-def test_raw_bodies(body: str | bytes, content_type: str | None, path: str) -> None:
+def test_raw_bodies(
+    body: str | bytes, content_type: str | None, path: str, limited: bool
+) -> None:
     raw = body.encode() if isinstance(body, str) else body
     headers = {"Content-Length": str(len(raw))}
     if content_type:
@@ -134,7 +150,7 @@ def test_raw_bodies(body: str | bytes, content_type: str | None, path: str) -> N
             name: observe(
                 app, path, method="POST", input_stream=io.BytesIO(raw), headers=headers
             )
-            for name, app in _APPS.items()
+            for name, app in _apps(limited).items()
         }
     )
 

@@ -89,13 +89,29 @@ def _routes(app: Any, framework: Any) -> None:
         return "no session"
 
 
-_APPS = {
-    (refresh, permanent): build(
-        _routes, SESSION_REFRESH_EACH_REQUEST=refresh, SESSION_PERMANENT=permanent
-    )
-    for refresh in (True, False)
-    for permanent in (True, False)
-}
+#: Cookie settings a test may run under.
+COOKIE_CONFIGS: list[dict[str, Any]] = [
+    {},
+    {"SESSION_COOKIE_SAMESITE": "Lax", "SESSION_COOKIE_SECURE": True},
+    {"SESSION_COOKIE_DOMAIN": "example.test", "SESSION_COOKIE_PATH": "/app"},
+    {"APPLICATION_ROOT": "/root", "SESSION_COOKIE_HTTPONLY": False},
+    {"SESSION_COOKIE_PARTITIONED": True, "SESSION_COOKIE_SECURE": True},
+    {"SESSION_COOKIE_NAME": "other", "PERMANENT_SESSION_LIFETIME": 30},
+]
+_APPS: dict[tuple[bool, bool, int], dict[str, Any]] = {}
+
+
+def _apps(refresh: bool, permanent: bool, config: int = 0) -> dict[str, Any]:
+    key = (refresh, permanent, config)
+    if key not in _APPS:
+        _APPS[key] = build(
+            _routes,
+            SESSION_REFRESH_EACH_REQUEST=refresh,
+            SESSION_PERMANENT=permanent,
+            **COOKIE_CONFIGS[config],
+        )
+    return _APPS[key]
+
 
 _incoming = st.one_of(
     st.just(None),
@@ -113,11 +129,11 @@ _incoming = st.one_of(
 )
 
 
-def _cookie_header(incoming: Any) -> dict[str, str]:
+def _cookie_header(incoming: Any, name: str = "session") -> dict[str, str]:
     if incoming is None:
         return {}
     if incoming[0] == "garbage":
-        return {"Cookie": f"session={incoming[1]}"}
+        return {"Cookie": f"{name}={incoming[1]}"}
     kind, data, permanent, age = incoming
     signer = _SIGNERS[kind]
     payload = dict(data) if isinstance(data, dict) else data
@@ -132,7 +148,7 @@ def _cookie_header(incoming: Any) -> dict[str, str]:
             value = signer.dumps(payload)
         finally:
             TimestampSigner.get_timestamp = original  # type: ignore[method-assign]
-    return {"Cookie": f"session={value}"}
+    return {"Cookie": f"{name}={value}"}
 
 
 @given(
@@ -141,13 +157,20 @@ def _cookie_header(incoming: Any) -> dict[str, str]:
     refresh=st.booleans(),
     permanent=st.booleans(),
     path=st.sampled_from(["/", "/untouched"]),
+    config=st.sampled_from(range(len(COOKIE_CONFIGS))),
 )
 def test_session_operations(
-    incoming: Any, operations: list[str], refresh: bool, permanent: bool, path: str
+    incoming: Any,
+    operations: list[str],
+    refresh: bool,
+    permanent: bool,
+    path: str,
+    config: int,
 ) -> None:
     assume(not excluded("session cookie", incoming=incoming))
-    apps = _APPS[refresh, permanent]
-    headers = {**_cookie_header(incoming), "X-Ops": ",".join(operations)}
+    apps = _apps(refresh, permanent, config)
+    name = COOKIE_CONFIGS[config].get("SESSION_COOKIE_NAME", "session")
+    headers = {**_cookie_header(incoming, name), "X-Ops": ",".join(operations)}
     same({name: observe(app, path, headers=headers) for name, app in apps.items()})
 
 
@@ -155,7 +178,7 @@ def test_session_operations(
 def test_generated_session_data_is_written_and_read_alike(
     data: dict[str, Any], extra: Any, refresh: bool
 ) -> None:
-    apps = _APPS[refresh, False]
+    apps = _apps(refresh, False)
 
     # Stored by the right key, then changed and written back by each app.
     headers = {
