@@ -23,7 +23,8 @@ class Difference:
 
 def _has_empty_tagged_dict(value: Any) -> bool:
     if isinstance(value, dict):
-        if len(value) == 1 and value.get(" di") == {}:
+        tagged = value.get(" di")
+        if len(value) == 1 and isinstance(tagged, dict | list | str) and not tagged:
             return True
         return any(map(_has_empty_tagged_dict, value.values()))
     if isinstance(value, list):
@@ -52,8 +53,8 @@ KNOWN_DIFFERENCES: list[Difference] = [
     Difference(
         area="tagged JSON loads",
         reason=(
-            'A tagged dict with no key ({" di": {}}): flaskish raises a ValueError'
-            " that says so, Flask lets a bare StopIteration escape."
+            'A tagged dict with no key ({" di": {}}, or [] or ""): flaskish raises'
+            " a ValueError that says so, Flask lets a bare StopIteration escape."
         ),
         applies=lambda text: _has_empty_tagged_dict(json.loads(text)),
     ),

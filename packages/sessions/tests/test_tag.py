@@ -233,7 +233,8 @@ def test_tagged_dict_with_more_keys_loads_the_first() -> None:
     assert serializer.loads('{" di": {"k__": [1], " x": 1}}') == {"k": [1]}
 
 
-def test_empty_tagged_dict_is_refused_with_a_clear_error() -> None:
+@pytest.mark.parametrize(("text", "shown"), [("{}", "{}"), ("[]", "[]"), ('""', "''")])
+def test_empty_tagged_dict_is_refused_with_a_clear_error(text: str, shown: str) -> None:
     with pytest.raises(ValueError) as info:
-        TaggedJSONSerializer().loads('{" di": {}}')
-    assert str(info.value) == ("a ' di' tagged dict needs a key; got an empty object")
+        TaggedJSONSerializer().loads(f'{{" di": {text}}}')
+    assert str(info.value) == f"a ' di' tagged dict needs a key; got {shown}"

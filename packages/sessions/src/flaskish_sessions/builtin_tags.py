@@ -39,7 +39,7 @@ class TagDict(JSONTag):
         # in Flask, so hand-made data with more keys still loads.
         for inner_key in value:
             return {inner_key[:-2]: value[inner_key]}
-        raise ValueError(f"a {self.key!r} tagged dict needs a key; got an empty object")
+        raise ValueError(f"a {self.key!r} tagged dict needs a key; got {value!r}")
 
 
 class PassDict(JSONTag):
