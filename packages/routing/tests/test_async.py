@@ -275,3 +275,46 @@ def test_failures_of_cancelled_tasks_reach_the_loop_exception_handler() -> None:
         thread_event_loop().set_exception_handler(None)
     assert reported == ["LookupError('while cancelling')"]
     assert started[0].done()
+
+
+def test_tasks_are_cancelled_under_an_application_task_factory() -> None:
+    made: list[str] = []
+    log: list[str] = []
+
+    def factory(loop: asyncio.AbstractEventLoop, coro: Any, **options: Any) -> Any:
+        made.append(coro.__name__)
+        return asyncio.Task(coro, loop=loop, **options)
+
+    async def background() -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            log.append("cancelled")
+            raise
+
+    async def start() -> str:
+        asyncio.get_running_loop().create_task(background())
+        await asyncio.sleep(0)
+        return "started"
+
+    loop = thread_event_loop()
+    own = loop.get_task_factory()
+    loop.set_task_factory(factory)
+    try:
+        assert run_coroutine(start()) == "started"
+    finally:
+        loop.set_task_factory(own)
+    assert made == ["start", "background"]
+    assert log == ["cancelled"]
+
+
+def test_tasks_that_finished_are_left_alone() -> None:
+    async def child() -> int:
+        await asyncio.sleep(0)
+        return 2
+
+    async def parent() -> int:
+        return sum(await asyncio.gather(child(), child()))
+
+    assert run_coroutine(parent()) == 4
+    assert run_coroutine(parent()) == 4
