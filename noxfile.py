@@ -6,6 +6,7 @@ uv first) or with a nox of your own.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tomllib
@@ -29,7 +30,14 @@ PACKAGE_ORDER = [
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = False
-nox.options.sessions = ["lint", "typecheck", "tests", "isolated", "build"]
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "tests",
+    "differential",
+    "isolated",
+    "build",
+]
 
 
 def _pyproject(path: Path) -> dict:  # type: ignore[type-arg]
@@ -98,7 +106,7 @@ def dev(session: nox.Session) -> None:
     python = str(ROOT / ".venv" / "bin" / "python")
     requirements = [
         req
-        for group in ("test", "lint", "typecheck", "bench")
+        for group in ("test", "lint", "typecheck", "bench", "differential")
         for req in _group(ROOT, group)
     ]
     editables = [arg for name in PACKAGE_ORDER for arg in ("-e", str(PACKAGES / name))]
@@ -129,6 +137,23 @@ tools = {"pytest", "pluggy", "iniconfig", "packaging", "pygments"}
 names = sorted({d.metadata["Name"].lower() for d in m.distributions()} - tools)
 print(len(names), "distributions:", ", ".join(names))
 """
+
+
+@nox.session
+def differential(session: nox.Session) -> None:
+    """flaskish against Flask 3.1.3 on the same generated inputs (hypothesis).
+
+    A bounded, reproducible run by default (CI); set
+    ``FLASKISH_DIFFERENTIAL_EXAMPLES`` for more, random examples per test.
+    """
+    _install_workspace(session, "differential")
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        str(ROOT / "tests" / "differential"),
+        *session.posargs,
+    )
 
 
 @nox.session
@@ -239,6 +264,17 @@ def extension_suites(session: nox.Session) -> None:
     _install_workspace(session, "test", "extensions")
     session.install("pip")  # the suites download the extensions' sources
     session.run("python", str(ROOT / "tools" / "extension_suites.py"), *session.posargs)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """The demo under gunicorn and a load generator for a bounded time (not in
+    CI); options after ``--`` (see tools/soak.py)."""
+    if shutil.which("wrk") is None and shutil.which("apt-get") and os.geteuid() == 0:
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "wrk", external=True)
+    _install_workspace(session, "soak")
+    session.run("python", str(ROOT / "tools" / "soak.py"), *session.posargs)
 
 
 @nox.session
