@@ -61,5 +61,6 @@ def no_leaks() -> Iterator[None]:
     assert not has_request_context()
     assert not has_app_context()
     assert after["threads"] - before["threads"] == set()
-    assert after["files"] == before["files"]
+    # Fewer is fine: a server may close a descriptor opened before the test.
+    assert after["files"] <= before["files"]
     assert not asyncio.all_tasks(thread_event_loop())

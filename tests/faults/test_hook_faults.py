@@ -127,7 +127,12 @@ def test_fault_in_a_hook(name: str, app: Flask, transport: Transport) -> None:
     path = {"error_handler": "/missing", "async view": "/async-fault"}.get(name, "/")
 
     outcome = transport.call(app, path)
-    assert outcome.status == fault.status
+    if fault.escapes and transport.tears_down_after_body:
+        # The page went out before teardown failed: the client has it, and
+        # the error reaches the server, which logs it.
+        assert (outcome.status, outcome.body) == (200, b"page")
+    else:
+        assert outcome.status == fault.status
     if fault.escapes:
         assert repr(outcome.escaped) == f"Boom({name!r})"
     else:
