@@ -13,6 +13,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 from typing import Protocol
@@ -167,15 +168,15 @@ class ASGITransport:
             answers.append(message["type"])
 
         task = asyncio.ensure_future(
-            app.asgi_app({"type": "lifespan", "asgi": {"version": "3.0"}}, receive, send)
+            app.asgi_app(
+                {"type": "lifespan", "asgi": {"version": "3.0"}}, receive, send
+            )
         )
         while not answers:
             await asyncio.sleep(0)
         task.cancel()
-        try:
+        with suppress(asyncio.CancelledError):
             await task
-        except asyncio.CancelledError:
-            pass
         assert answers == [f"lifespan.{phase}.complete"], answers
 
     @contextmanager
