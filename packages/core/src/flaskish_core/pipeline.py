@@ -159,10 +159,6 @@ class PipelineMixin:
             ended_by = e
             raise
         finally:
-            preserve = environ.get(PRESERVE_CONTEXT_KEY)
-            if preserve is not None:
-                preserve(_cv_app.get())
-                preserve(_cv_request.get())
             run_sync(self._end_request_steps(ctx, ended_by, call))
 
     @cached_property
@@ -210,6 +206,11 @@ class PipelineMixin:
     ) -> None:
         """Pop ``ctx`` with the error that ended the request: teardown
         functions through ``call``, then the context variables."""
+        preserve = ctx.request.environ.get(PRESERVE_CONTEXT_KEY)
+        if preserve is not None:
+            # The test client pushes these again once the request is over.
+            preserve(_cv_app.get())
+            preserve(_cv_request.get())
         if ended_by is not None and self.should_ignore_error(ended_by):
             ended_by = None
         try:
