@@ -13,7 +13,6 @@ import contextvars
 import traceback
 import typing as t
 
-from flaskish_context import _cv_app
 from flaskish_context import _cv_request
 from flaskish_routing import setupmethod
 
@@ -41,9 +40,6 @@ if t.TYPE_CHECKING:
     Send = Callable[[Message], Awaitable[None]]
 
 F = t.TypeVar("F", bound=t.Callable[..., t.Any])
-
-#: The environ key through which the test client keeps contexts alive.
-_PRESERVE_CONTEXT_KEY = "werkzeug.debug.preserve_context"
 
 
 class AsgiApp:
@@ -206,10 +202,6 @@ class AsgiMixin:
             ended_by = e
             raise
         finally:
-            preserve = environ.get(_PRESERVE_CONTEXT_KEY)
-            if preserve is not None:
-                preserve(_cv_app.get())
-                preserve(_cv_request.get())
             await self._end_request_steps(ctx, ended_by, call)
 
     # -- lifespan -----------------------------------------------------------

@@ -43,14 +43,18 @@ T = t.TypeVar("T")
 DEFAULT_MAX_THREADS = 40
 
 
-class _Worker:
-    """One thread running the jobs it is given, in order."""
+class Worker:
+    """One thread running the jobs it is given, in order: a thread of its
+    own, or (``name=None``) a thread that calls :meth:`work` itself and
+    serves jobs until :meth:`stop`."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str | None) -> None:
         self._jobs: queue.SimpleQueue[tuple[Callable[[], t.Any], Future[t.Any]] | None]
         self._jobs = queue.SimpleQueue()
-        self.thread = threading.Thread(target=self._work, name=name, daemon=True)
-        self.thread.start()
+        self.thread = threading.current_thread()
+        if name is not None:
+            self.thread = threading.Thread(target=self.work, name=name, daemon=True)
+            self.thread.start()
 
     def submit(self, func: Callable[[], T]) -> Future[T]:
         future: Future[T] = Future()
@@ -60,7 +64,8 @@ class _Worker:
     def stop(self) -> None:
         self._jobs.put(None)
 
-    def _work(self) -> None:
+    def work(self) -> None:
+        """Run jobs until :meth:`stop`."""
         while True:
             job = self._jobs.get()
             if job is None:
@@ -86,12 +91,12 @@ class ThreadPool:
     """
 
     def __init__(self) -> None:
-        self._idle: list[_Worker] = []
-        self._all: list[_Worker] = []
-        self._waiting: collections.deque[asyncio.Future[_Worker]] = collections.deque()
+        self._idle: list[Worker] = []
+        self._all: list[Worker] = []
+        self._waiting: collections.deque[asyncio.Future[Worker]] = collections.deque()
         self._lock = threading.Lock()
 
-    async def acquire(self, max_threads: int | None) -> _Worker:
+    async def acquire(self, max_threads: int | None) -> Worker:
         """A worker for one request (see :meth:`release`)."""
         size = DEFAULT_MAX_THREADS if max_threads is None else max_threads
         if size < 1:
@@ -100,14 +105,14 @@ class ThreadPool:
             if self._idle:
                 return self._idle.pop()
             if len(self._all) < size:
-                worker = _Worker(f"flaskish-asgi-{len(self._all)}")
+                worker = Worker(f"flaskish-asgi-{len(self._all)}")
                 self._all.append(worker)
                 return worker
-            waiter: asyncio.Future[_Worker] = asyncio.get_running_loop().create_future()
+            waiter: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
             self._waiting.append(waiter)
         return await waiter
 
-    def release(self, worker: _Worker) -> None:
+    def release(self, worker: Worker) -> None:
         """Give ``worker`` back, to a waiting request or to the idle set."""
         with self._lock:
             while self._waiting:
@@ -131,7 +136,7 @@ class ThreadPool:
 
 
 def _hand_over(
-    waiter: asyncio.Future[_Worker], worker: _Worker, pool: ThreadPool
+    waiter: asyncio.Future[Worker], worker: Worker, pool: ThreadPool
 ) -> None:
     if waiter.done():  # the waiting request was cancelled meanwhile
         pool.release(worker)
@@ -158,7 +163,7 @@ class AsyncCaller:
         self.driver = driver
         self.body = body
         #: The request's worker thread, once it needs one.
-        self.worker: _Worker | None = None
+        self.worker: Worker | None = None
 
     def release(self) -> None:
         """Give the request's worker thread back (the request is over)."""
@@ -234,4 +239,4 @@ class AsyncCaller:
         return run
 
 
-__all__ = ["DEFAULT_MAX_THREADS", "AsyncCaller", "ThreadPool"]
+__all__ = ["DEFAULT_MAX_THREADS", "AsyncCaller", "ThreadPool", "Worker"]

@@ -12,6 +12,12 @@ scope nor headers (``werkzeug.debug.preserve_context``, ``REMOTE_USER``,
 an extension's own keys) travel in ``scope["flaskish.environ"]``.
 ASGI has no reason phrase: the status line is the code with werkzeug's
 phrase for it (see docs/differences.md).
+
+The event loop runs in a helper thread, and the request's sync code (its
+worker thread, see :mod:`~flaskish_core.asgi_calls`) runs on the test's own
+thread, which waits for the response anyway: as with the WSGI client, a
+test and the requests it sends share thread-bound resources (an in-memory
+SQLite database, thread-local sessions).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import typing as t
 from werkzeug.http import HTTP_STATUS_CODES
 
 from .asgi_calls import ThreadPool
+from .asgi_calls import Worker
 from .asgi_scope import ENVIRON_EXTRA_KEY
 
 if t.TYPE_CHECKING:
@@ -52,7 +59,27 @@ _DERIVED = frozenset(
     }
 )
 _BODY_CHUNK = 64 * 1024
-_TEST_POOL = ThreadPool()
+_calling_worker: contextvars.ContextVar[Worker | None] = contextvars.ContextVar(
+    "flaskish_test_calling_worker", default=None
+)
+
+
+class _CallingThreadPool(ThreadPool):
+    """Hands a request the test's thread (set in :data:`_calling_worker`)
+    as its worker; outside the test client, an ordinary pool."""
+
+    async def acquire(self, max_threads: int | None) -> Worker:
+        worker = _calling_worker.get()
+        if worker is None:
+            return await super().acquire(max_threads)
+        return worker
+
+    def release(self, worker: Worker) -> None:
+        if worker is not _calling_worker.get():
+            super().release(worker)
+
+
+_TEST_POOL = _CallingThreadPool()
 
 
 def asgi_mode_from_environment() -> bool:
@@ -169,8 +196,8 @@ class AsgiAsWsgi:
                     finished.set()
 
         if self.app._asgi_threads is None:
-            # One pool for every app under test: each test's app would
-            # otherwise keep idle threads of its own until the process ends.
+            # Requests of the test client run their sync code on the
+            # test's thread (see _run); other callers get a shared pool.
             self.app._asgi_threads = _TEST_POOL
         try:
             await self.app.asgi_app(scope, receive, send)
@@ -183,34 +210,30 @@ _T = t.TypeVar("_T")
 
 
 def _run(coro: t.Coroutine[t.Any, t.Any, _T]) -> _T:
-    """Run ``coro`` on a new event loop, in a helper thread if this one
-    already runs a loop (a test that is itself ``async``)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    outcome: list[t.Any] = []
-    # The test's context variables (a pushed app context) go along.
+    """Run ``coro`` on a new event loop in a helper thread (with this
+    thread's context variables), while this thread serves as the request's
+    worker thread."""
+    worker = Worker(None)
     context = contextvars.copy_context()
+    outcome: list[t.Any] = []
+
+    def on_loop() -> _T:
+        _calling_worker.set(worker)
+        return asyncio.run(coro)
 
     def target() -> None:
         try:
-            outcome.append((True, context.run(asyncio.run, coro)))
+            outcome.append((True, context.run(on_loop)))
         except BaseException as e:
             outcome.append((False, e))
+        finally:
+            worker.stop()
 
-    thread = threading.Thread(target=target)
+    thread = threading.Thread(target=target, name="flaskish-test-loop")
     thread.start()
+    worker.work()
     thread.join()
     ok, value = outcome[0]
     if not ok:
         raise value
     return t.cast(_T, value)
-
-
-__all__ = [
-    "MODE_VARIABLE",
-    "AsgiAsWsgi",
-    "asgi_mode_from_environment",
-    "scope_from_environ",
-]

@@ -147,23 +147,39 @@ class PipelineMixin:
         """Handle one WSGI request: push the request context, run the
         pipeline (or :meth:`handle_exception` when it raises), send the
         response, and pop the context with the error that ended it."""
+        steps = self._wsgi_steps(self.request_context(environ), start_response)
+        return run_sync(steps)
+
+    async def _wsgi_steps(
+        self, ctx: RequestContext, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        # One coroutine for the whole WSGI request: run_sync once.
         ended_by: BaseException | None = None
-        ctx = self.request_context(environ)
         call = self._sync_caller
         try:
-            response, ended_by = run_sync(self._request_steps(ctx, call))
-            if isinstance(response.response, AsyncIterator):
-                response.response = _iterate_async(response.response)
-            return response(environ, start_response)
+            response, ended_by = await self._request_steps(ctx, call)
+            body = response.response
+            # hasattr first: an ABC isinstance check costs more, per request.
+            if hasattr(body, "__anext__") and isinstance(body, AsyncIterator):
+                response.response = _iterate_async(body)
+            return response(ctx.request.environ, start_response)
         except BaseException as e:
             ended_by = e
             raise
         finally:
-            preserve = environ.get(PRESERVE_CONTEXT_KEY)
-            if preserve is not None:
-                preserve(_cv_app.get())
-                preserve(_cv_request.get())
-            run_sync(self._end_request_steps(ctx, ended_by, call))
+            await self._end_request_steps(ctx, ended_by, call)
+
+    #: The public steps this class defines differently from flaskish's
+    #: mixins (set for each subclass as it is created).
+    _step_overrides: frozenset[str] = frozenset()
+
+    def __init_subclass__(cls, **kwargs: t.Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._step_overrides = frozenset(
+            name
+            for name in _PUBLIC_STEPS
+            if getattr(getattr(cls, name, None), "__module__", None) not in _OWN_MODULES
+        )
 
     @cached_property
     def _sync_caller(self) -> SyncCaller:
@@ -178,10 +194,7 @@ class PipelineMixin:
     def _custom(self, name: str) -> t.Callable[..., t.Any] | None:
         """The app's ``name`` method if it is not flaskish's own (a subclass
         overrides it, or an extension replaced it on the instance)."""
-        overrides = _overrides_of.get(type(self))
-        if overrides is None:
-            overrides = _overrides(type(self))
-        if name in overrides or name in self.__dict__:
+        if name in self._step_overrides or name in self.__dict__:
             return getattr(self, name)  # type: ignore[no-any-return]
         return None
 
@@ -210,6 +223,11 @@ class PipelineMixin:
     ) -> None:
         """Pop ``ctx`` with the error that ended the request: teardown
         functions through ``call``, then the context variables."""
+        preserve = ctx.request.environ.get(PRESERVE_CONTEXT_KEY)
+        if preserve is not None:
+            # The test client pushes these again once the request is over.
+            preserve(_cv_app.get())
+            preserve(_cv_request.get())
         if ended_by is not None and self.should_ignore_error(ended_by):
             ended_by = None
         try:
@@ -222,7 +240,14 @@ class PipelineMixin:
         finally:
             own_app_ctx, replaced = ctx.unset()
             if own_app_ctx is not None:
-                await self._pop_app_context_steps(own_app_ctx, ended_by, call)
+                if (
+                    self.teardown_appcontext_funcs
+                    or appcontext_tearing_down.receivers
+                    or self._custom("do_teardown_appcontext") is not None
+                ):
+                    await self._pop_app_context_steps(own_app_ctx, ended_by, call)
+                else:
+                    own_app_ctx.unset()
         ctx.check_popped(replaced)
 
     async def _pop_app_context_steps(
@@ -272,6 +297,8 @@ class PipelineMixin:
                 rv = await self._handle_user_exception_steps(e, call)
             else:
                 rv = await call(custom, e)
+        if self._custom("finalize_request") is None:
+            return await self._finalize_steps(rv, call, False)
         return await self._finalize(rv, call)
 
     async def _finalize(
@@ -323,6 +350,9 @@ class PipelineMixin:
         ):
             return self.make_default_options_response()
         view = self.view_functions[rule.endpoint]
+        if call is self._sync_caller:
+            # What the synchronous caller would do, without its coroutine.
+            return self.ensure_sync(view)(**request.view_args)
         return await call(view, **request.view_args)
 
     def make_default_options_response(self) -> BaseResponse:
@@ -465,21 +495,6 @@ _PUBLIC_STEPS = (
     "do_teardown_request",
     "do_teardown_appcontext",
 )
-# A plain dict, read on every step: application classes are few and live
-# as long as the process.
-_overrides_of: dict[type, frozenset[str]] = {}
-
-
-def _overrides(cls: type) -> frozenset[str]:
-    """The public steps ``cls`` defines differently from flaskish's mixins."""
-    found = _overrides_of[cls] = frozenset(
-        name
-        for name in _PUBLIC_STEPS
-        if getattr(cls, name).__module__ not in _OWN_MODULES
-    )
-    return found
-
-
 _OWN_MODULES = frozenset({__name__, "flaskish_core.errors"})
 
 
