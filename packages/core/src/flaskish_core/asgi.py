@@ -93,7 +93,7 @@ class AsgiMixin:
         return f
 
     async def asgi_app(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """The ASGI 3 application: ``http`` and ``lifespan`` scopes.
+        """The ASGI 3 application: ``http``, ``websocket`` and ``lifespan`` scopes.
 
         Wrap it as WSGI middleware wraps :meth:`wsgi_app`:
         ``app.asgi_app = Middleware(app.asgi_app)``; serve it with
@@ -105,9 +105,7 @@ class AsgiMixin:
         elif kind == "lifespan":
             await self._asgi_lifespan(receive, send)
         elif kind == "websocket":
-            # No WebSocket routes yet: refuse the handshake (HTTP 403).
-            await receive()
-            await send({"type": "websocket.close", "code": 1000})
+            await self._asgi_websocket(scope, receive, send)  # type: ignore[attr-defined]
         else:
             raise ValueError(f"flaskish cannot serve ASGI scopes of type {kind!r}.")
 
