@@ -717,3 +717,72 @@ def test_async_generator_bodies_also_stream_under_wsgi(app: Flask) -> None:
 
     response = app.test_client().get("/")
     assert response.data == b"ab"
+
+
+def test_sync_code_of_one_request_runs_on_one_thread(app: Flask) -> None:
+    import sqlite3
+
+    threads: list[int] = []
+
+    @app.before_request
+    def open_db() -> None:
+        threads.append(threading.get_ident())
+        g.db = sqlite3.connect(":memory:")  # usable only on this thread
+
+    @app.get("/")
+    def view() -> str:
+        threads.append(threading.get_ident())
+        return str(g.db.execute("select 41 + 1").fetchone()[0])
+
+    @app.teardown_request
+    def close_db(exc: BaseException | None) -> None:
+        threads.append(threading.get_ident())
+        g.db.close()
+
+    assert run(app, "/").body == b"42"
+    assert len(threads) == 3
+    assert len(set(threads)) == 1
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_the_body_reads_by_line(app: Flask, kind: str) -> None:
+    def lines() -> list[str]:
+        stream = request.environ["wsgi.input"]
+        first = stream.readline()
+        return [first.decode(), *(line.decode() for line in stream)]
+
+    if kind == "sync":
+        app.get("/")(lambda: {"lines": lines()})
+    else:
+
+        async def view() -> dict[str, list[str]]:
+            return {"lines": lines()}
+
+        app.get("/")(view)
+
+    result = run(app, "/", body=[b"one\ntw", b"o\nthr", b"ee"])
+    assert result.body == b'{"lines":["one\\n","two\\n","three"]}\n'
+
+
+def test_stream_with_context_wraps_async_generators(app: Flask) -> None:
+    @app.get("/")
+    async def view() -> Any:
+        @stream_with_context
+        async def generate() -> Any:
+            yield "path="
+            await asyncio.sleep(0)
+            yield request.path
+
+        return generate()
+
+    assert run(app, "/").chunks == [b"path=", b"/"]
+    # Under WSGI the body is iterated after the context was popped.
+    assert app.test_client().get("/").data == b"path=/"
+
+
+def test_stream_with_context_needs_a_request_for_async_generators() -> None:
+    async def generate() -> Any:
+        yield "x"
+
+    with pytest.raises(RuntimeError, match="request context"):
+        stream_with_context(generate())

@@ -46,8 +46,49 @@ F = t.TypeVar("F", bound=t.Callable[..., t.Any])
 _PRESERVE_CONTEXT_KEY = "werkzeug.debug.preserve_context"
 
 
+class AsgiApp:
+    """``app.asgi_app``: the ASGI 3 application of ``app`` (``http`` and
+    ``lifespan`` scopes).
+
+    An object whose ``__call__`` is ``async def``, so that servers that
+    inspect the application (uvicorn) see an ASGI 3 callable. Wrap it as WSGI
+    middleware wraps ``wsgi_app``: ``app.asgi_app = Middleware(app.asgi_app)``;
+    serve it with ``uvicorn module:app.asgi_app``.
+    """
+
+    __slots__ = ("app",)
+
+    def __init__(self, app: AsgiMixin) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app._asgi_dispatch(scope, receive, send)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AsgiApp) and other.app is self.app
+
+    def __hash__(self) -> int:
+        return hash((AsgiApp, id(self.app)))
+
+    def __repr__(self) -> str:
+        return f"<asgi_app of {self.app!r}>"
+
+
+class _AsgiAppAttribute:
+    """Gives each app its :class:`AsgiApp`; assigning ``app.asgi_app``
+    replaces it for that app (a non-data descriptor)."""
+
+    def __get__(self, app: AsgiMixin | None, owner: type) -> t.Any:
+        if app is None:
+            return self
+        return AsgiApp(app)
+
+
 class AsgiMixin:
     """The ASGI entry point of the application and its lifespan hooks."""
+
+    #: The application's ASGI 3 callable (see :class:`AsgiApp`).
+    asgi_app: t.Any = _AsgiAppAttribute()
 
     if t.TYPE_CHECKING:
         config: dict[str, t.Any]
@@ -92,13 +133,8 @@ class AsgiMixin:
         self.after_serving_funcs.append(f)
         return f
 
-    async def asgi_app(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """The ASGI 3 application: ``http``, ``websocket`` and ``lifespan`` scopes.
-
-        Wrap it as WSGI middleware wraps :meth:`wsgi_app`:
-        ``app.asgi_app = Middleware(app.asgi_app)``; serve it with
-        ``uvicorn module:app.asgi_app``.
-        """
+    async def _asgi_dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer one ASGI call by its scope's type (what ``asgi_app`` runs)."""
         kind = scope["type"]
         if kind == "http":
             await self._asgi_http(scope, receive, send)
@@ -115,8 +151,8 @@ class AsgiMixin:
         self, driver: ContextDriver, body: RequestBody | None
     ) -> AsyncCaller:
         loop = asyncio.get_running_loop()
-        executor = self._asgi_pool().executor(self.config.get("ASGI_MAX_THREADS"))
-        return AsyncCaller(loop, executor, driver, body)
+        max_threads = self.config.get("ASGI_MAX_THREADS")
+        return AsyncCaller(loop, self._asgi_pool(), max_threads, driver, body)
 
     async def _asgi_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         loop = asyncio.get_running_loop()
@@ -138,6 +174,8 @@ class AsgiMixin:
             # The client went away: the request was cancelled on purpose.
         finally:
             body.stop_watching()
+            body.close()
+            call.release()
 
     def _max_content_length(self) -> int | None:
         request_ctx = _cv_request.get(None)
@@ -151,9 +189,17 @@ class AsgiMixin:
         environ = environ_from_scope(scope, body)
         ctx = self.request_context(environ)
         ended_by: BaseException | None = None
+
+        async def send_noting_the_end(message: Message) -> None:
+            if message["type"] == "http.response.body" and not message.get(
+                "more_body", False
+            ):
+                body.response_sent = True
+            await send(message)
+
         try:
             response, ended_by = await self._request_steps(ctx, call)
-            await send_response(response, environ, send, call)
+            await send_response(response, environ, send_noting_the_end, call)
         except BaseException as e:
             ended_by = e
             raise
@@ -215,7 +261,9 @@ class AsgiMixin:
             await driver.run(run())
         except Exception:
             return traceback.format_exc()
+        finally:
+            call.release()
         return None
 
 
-__all__ = ["AsgiMixin"]
+__all__ = ["AsgiApp", "AsgiMixin"]

@@ -37,8 +37,30 @@ if t.TYPE_CHECKING:
 SPOOL_MEMORY = 1024 * 1024
 
 
-class RequestBody(io.RawIOBase):
-    """The body of one ASGI request (see the module docstring)."""
+class RequestBody:
+    """The body of one ASGI request (see the module docstring): a binary
+    stream with ``read``, ``readinto``, ``readline`` and iteration by line.
+
+    A plain class rather than an :class:`io.RawIOBase`: one is made for
+    every request, and the io base class costs more than the rest of it.
+    """
+
+    __slots__ = (
+        "_disconnected",
+        "_limit",
+        "_loop",
+        "_loop_thread",
+        "_more",
+        "_pending",
+        "_prefetched_to",
+        "_receive",
+        "_received",
+        "_spool",
+        "_watcher",
+        "closed",
+        "on_disconnect",
+        "response_sent",
+    )
 
     def __init__(
         self,
@@ -47,7 +69,6 @@ class RequestBody(io.RawIOBase):
         first: dict[str, t.Any] | None = None,
         limit: Callable[[], int | None] | None = None,
     ) -> None:
-        super().__init__()
         self._receive = receive
         self._loop = loop
         self._loop_thread = threading.get_ident()
@@ -57,8 +78,12 @@ class RequestBody(io.RawIOBase):
         self._more = True
         self._disconnected = False
         self._spool: t.IO[bytes] | None = None
+        self._prefetched_to: t.IO[bytes] | None = None
+        self.closed = False
         self._received = 0
         self._watcher: asyncio.Task[None] | None = None
+        #: Set when the last message of the response is sent.
+        self.response_sent = False
         #: Called once when the client disconnects.
         self.on_disconnect: Callable[[], None] | None = None
         if first is not None:
@@ -86,7 +111,10 @@ class RequestBody(io.RawIOBase):
     def _gone(self) -> None:
         if not self._disconnected:
             self._disconnected = True
-            if self.on_disconnect is not None:
+            # After the last body message, a disconnect is the normal end
+            # (servers report it once the response is complete): the
+            # request's teardown must not be cancelled by it.
+            if self.on_disconnect is not None and not self.response_sent:
                 self.on_disconnect()
 
     # -- noticing a disconnect -----------------------------------------------
@@ -150,8 +178,6 @@ class RequestBody(io.RawIOBase):
         # From here on, reads come from the file; _pending stays empty.
         self._prefetched_to = spool
 
-    _prefetched_to: t.IO[bytes] | None = None
-
     # -- reading (werkzeug's side) -----------------------------------------
 
     def readable(self) -> bool:
@@ -199,11 +225,37 @@ class RequestBody(io.RawIOBase):
         self._check_size()
         return chunk
 
+    def readline(self, size: int | None = -1) -> bytes:
+        if self._prefetched_to is not None:
+            self._check_size()
+            return self._prefetched_to.readline(-1 if size is None else size)
+        limit = -1 if size is None else size
+        line = b""
+        while limit < 0 or len(line) < limit:
+            chunk = self.read(8192)
+            if not chunk:
+                break
+            end = chunk.find(b"\n")
+            if end >= 0:
+                # What follows the line is read next time.
+                self._pending = chunk[end + 1 :] + self._pending
+                line += chunk[: end + 1]
+                break
+            line += chunk
+        if 0 <= limit < len(line):
+            self._pending = line[limit:] + self._pending
+            line = line[:limit]
+        return line
+
+    def __iter__(self) -> t.Iterator[bytes]:
+        while line := self.readline():
+            yield line
+
     def close(self) -> None:
+        self.closed = True
         spool = self._spool
         if spool is not None:
             spool.close()
-        super().close()
 
 
 __all__ = ["SPOOL_MEMORY", "RequestBody"]

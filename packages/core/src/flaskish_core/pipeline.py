@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import sys
 import typing as t
 from collections.abc import AsyncIterator
@@ -438,17 +439,22 @@ async def _next_of(body: AsyncIterator[t.Any]) -> t.Any:
 
 def _iterate_async(body: AsyncIterator[t.Any]) -> Iterator[t.Any]:
     """An ``async def`` generator body as WSGI servers iterate it: each item
-    awaited on the thread's event loop, as ``async def`` views are."""
+    awaited on the thread's event loop, as ``async def`` views are. Every
+    step runs in one context (a task per step would copy it each time), so
+    ``stream_with_context`` can push contexts in one and pop them later."""
+    from .asgi_driver import ContextDriver
+
+    driver = ContextDriver(contextvars.copy_context())
     try:
         while True:
             try:
-                yield run_coroutine(_next_of(body))
+                yield run_coroutine(driver.run(_next_of(body)))
             except StopAsyncIteration:
                 return
     finally:
         aclose = getattr(body, "aclose", None)
         if aclose is not None:
-            run_coroutine(aclose())
+            run_coroutine(driver.run(aclose()))
 
 
 _PUBLIC_STEPS = (
