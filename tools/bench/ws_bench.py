@@ -7,7 +7,9 @@ worker on loopback; a client using the ``websockets`` package opens N
 connections at once, each sends M text messages one after the other and
 checks every echo. The figure is the wall time from the first connection
 opened to the last one closed (median of the rounds), with the connections
-that failed or got a wrong echo. ``run.py`` prints it with the ASGI figures.
+that failed or got a wrong echo; ``bare`` is an ASGI callable that only
+echoes, the floor set by uvicorn and the client. ``run.py`` prints it with
+the ASGI figures.
 """
 
 from __future__ import annotations
