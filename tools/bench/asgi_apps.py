@@ -2,9 +2,7 @@
 
 Each module-level factory returns an ASGI 3 callable with three routes:
 ``/`` (``async def`` hello), ``/sleep`` (``async def`` awaiting
-``asyncio.sleep(0.25)``) and ``/block`` (a sync view blocking 0.25 s);
-flaskish and Quart also serve ``/echo``, a WebSocket echoing every message
-(``ws_bench.py``).
+``asyncio.sleep(0.25)``) and ``/block`` (a sync view blocking 0.25 s).
 ``tools/bench/asgi_serve.py`` serves them with uvicorn.
 """
 
@@ -36,12 +34,6 @@ def flaskish_app() -> Any:
         time.sleep(PAUSE)
         return "blocked"
 
-    @app.websocket("/echo")
-    async def echo() -> None:
-        await flaskish.websocket.accept()
-        while True:
-            await flaskish.websocket.send(await flaskish.websocket.receive())
-
     return app.asgi_app
 
 
@@ -63,12 +55,6 @@ def quart_app() -> Any:
     def block() -> str:
         time.sleep(PAUSE)
         return "blocked"
-
-    @app.websocket("/echo")
-    async def echo() -> None:
-        await quart.websocket.accept()
-        while True:
-            await quart.websocket.send(await quart.websocket.receive())
 
     return app
 
@@ -124,26 +110,3 @@ FACTORIES = {
     "starlette": starlette_app,
     "flask": flask_app,
 }
-
-
-def bare_app() -> Any:
-    """An ASGI callable serving only the ``/echo`` WebSocket: the floor of
-    the WebSocket figure (the server and the client, no framework)."""
-
-    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            await send({"type": "http.response.start", "status": 200})
-            await send({"type": "http.response.body", "body": b"echo"})
-            return
-        if scope["type"] != "websocket":
-            return
-        while True:
-            message = await receive()
-            if message["type"] == "websocket.connect":
-                await send({"type": "websocket.accept"})
-            elif message["type"] == "websocket.receive":
-                await send({**message, "type": "websocket.send"})
-            else:
-                return
-
-    return app
