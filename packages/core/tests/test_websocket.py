@@ -481,3 +481,33 @@ def test_concurrent_connections_keep_their_own_contexts(app: Flask) -> None:
     for thread in threads:
         thread.join(20)
     assert errors == []
+
+
+def test_a_send_the_server_refuses_is_a_disconnect(app: Flask) -> None:
+    import asyncio
+
+    seen: list[Any] = []
+
+    @app.websocket("/push")
+    async def push() -> None:
+        try:
+            await websocket.send("one")
+        except WebsocketDisconnect as e:
+            seen.append(e.code)
+            raise
+
+    @app.teardown_websocket
+    def down(exc: BaseException | None) -> None:
+        seen.append(exc)
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "websocket.connect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        seen.append(message["type"])
+        if message["type"] == "websocket.send":
+            raise ConnectionResetError("client gone")
+
+    scope = {"type": "websocket", "path": "/push", "headers": [], "server": None}
+    asyncio.run(app.asgi_app(scope, receive, send))
+    assert seen == ["websocket.accept", "websocket.send", 1006, None]

@@ -202,10 +202,13 @@ class WebsocketServingMixin:
 
 async def _end_with_error(connection: Websocket) -> None:
     """Close with 1011 once accepted; before, refuse with a 500."""
-    if connection.accepted:
-        await connection.close(INTERNAL_ERROR)
-    else:
-        await connection.reject(InternalServerError().get_response())
+    try:
+        if connection.accepted:
+            await connection.close(INTERNAL_ERROR)
+        else:
+            await connection.reject(InternalServerError().get_response())
+    except OSError:
+        pass  # the client is gone too: there is no one to tell
 
 
 __all__ = ["WebsocketServingMixin", "websocket_environ"]

@@ -200,7 +200,13 @@ class Websocket:
             await self.accept()
         if self.closed:
             raise WebsocketDisconnect(1006, "The connection is closed.")
-        await self._send(message)
+        try:
+            await self._send(message)
+        except OSError as e:
+            # Servers raise an OSError (uvicorn: ClientDisconnected) for a
+            # send to a client that went away.
+            self.closed = True
+            raise WebsocketDisconnect(1006, "The client went away.") from e
 
     async def receive_json(self) -> t.Any:
         """The next message, parsed as JSON (with the app's JSON provider)."""
