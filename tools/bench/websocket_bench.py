@@ -3,10 +3,13 @@
     python tools/bench/websocket_bench.py [--connections N] [--messages M]
 
 Each framework's echo handler is served by uvicorn (one process, one
-worker) on 127.0.0.1; this process then opens N connections at once with
+worker) on 127.0.0.1, and so is a bare ASGI echo callable (the floor:
+the server and the client alone); this process then opens N connections at once with
 the ``websockets`` client and each sends M text messages, checking every
 echo. The figure is the wall time from the first connect to the last
-close, the best of ``--rounds``. It is a measurement, printed with the
+close, the best of ``--rounds``. The same exchange is then timed in
+process, with no server and no network: the framework's own cost, which
+the load of a shared machine disturbs far less. It is a measurement, printed with the
 machine's load average, never an assertion.
 """
 
@@ -20,10 +23,11 @@ import socket
 import subprocess
 import sys
 import time
+import typing as t
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FRAMEWORKS = ("flaskish", "quart")
+FRAMEWORKS = ("flaskish", "quart", "asgi")
 
 
 def _raise_fd_limit() -> None:
@@ -39,7 +43,20 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+async def _bare_echo(scope: dict, receive: object, send: object) -> None:  # type: ignore[type-arg]
+    """A raw ASGI echo, no framework: what the server and client cost alone."""
+    await receive()  # type: ignore[operator]
+    await send({"type": "websocket.accept"})  # type: ignore[operator]
+    while True:
+        message = await receive()  # type: ignore[operator]
+        if message["type"] != "websocket.receive":
+            return
+        await send({"type": "websocket.send", "text": message.get("text")})  # type: ignore[operator]
+
+
 def _echo_app(framework: str) -> object:
+    if framework == "asgi":
+        return _bare_echo
     if framework == "flaskish":
         from flaskish import Flask
         from flaskish import websocket
@@ -99,6 +116,43 @@ async def _load(url: str, connections: int, messages: int) -> float:
     return time.perf_counter() - start
 
 
+async def _in_process(app: t.Any, connections: int, messages: int) -> float:
+    """The same exchange with no server and no network: ``receive`` and
+    ``send`` are coroutines handing over ready messages."""
+    scope = {
+        "type": "websocket",
+        "path": "/echo",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"127.0.0.1")],
+        "server": ("127.0.0.1", 80),
+        "client": ("127.0.0.1", 1),
+        "scheme": "ws",
+        "subprotocols": [],
+    }
+
+    async def connection() -> None:
+        incoming = [{"type": "websocket.connect"}]
+        incoming += [
+            {"type": "websocket.receive", "text": str(i)} for i in range(messages)
+        ]
+        incoming.append({"type": "websocket.disconnect", "code": 1000})
+        pending = iter(incoming)
+
+        async def receive() -> dict[str, t.Any]:
+            await asyncio.sleep(0)  # let the other connections run
+            return next(pending)
+
+        async def send(message: dict[str, t.Any]) -> None:
+            pass
+
+        await app(dict(scope), receive, send)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(connection() for _ in range(connections)))
+    return time.perf_counter() - start
+
+
 def _wait_for(port: int, child: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -140,8 +194,19 @@ def report(connections: int = 1000, messages: int = 10, rounds: int = 3) -> None
     figures = {}
     for framework in FRAMEWORKS:
         figures[framework] = measure(framework, connections, messages, rounds)
-        print(f"  {framework:10s} {figures[framework]:6.2f} s")
+        label = "bare ASGI" if framework == "asgi" else framework
+        print(f"  {label:10s} {figures[framework]:6.2f} s")
     print(f"  flaskish / quart time: {figures['flaskish'] / figures['quart']:.2f}")
+    print("  the same in process (framework only: no server, no network):")
+    local = {}
+    for framework in FRAMEWORKS:
+        app = _echo_app(framework)
+        local[framework] = min(
+            asyncio.run(_in_process(app, connections, messages)) for _ in range(rounds)
+        )
+        label = "bare ASGI" if framework == "asgi" else framework
+        print(f"  {label:10s} {local[framework]:6.2f} s")
+    print(f"  flaskish / quart time: {local['flaskish'] / local['quart']:.2f}")
 
 
 def main() -> int:
