@@ -9,8 +9,9 @@
   WSGI-to-ASGI bridge (its default thread pool).
 - uvicorn end to end: hello requests per second for each framework, with
   ``loadgen.py``.
-- WebSockets under uvicorn: 1,000 connections echoing 10 messages each
-  (``ws_bench.py``), flaskish against Quart and a bare ASGI echo.
+
+The WebSocket figure is ``websocket_bench.py``'s, which ``run.py`` prints
+after these.
 """
 
 from __future__ import annotations
@@ -164,10 +165,6 @@ def report(rounds: int, seconds: float, server_seconds: float) -> int:
         print(
             f"{fw:<12}{result.requests_per_second:>10.0f} req/s  errors: {result.errors}  ({result.tool})"
         )
-
-    import ws_bench
-
-    misses += ws_bench.report()
     return misses
 
 
