@@ -9,6 +9,9 @@
   WSGI-to-ASGI bridge (its default thread pool).
 - uvicorn end to end: hello requests per second for each framework, with
   ``loadgen.py``.
+
+The WebSocket figure is ``websocket_bench.py``'s, which ``run.py`` prints
+after these.
 """
 
 from __future__ import annotations

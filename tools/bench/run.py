@@ -11,7 +11,8 @@ for the werkzeug-only hello app (the floor for a framework built on
 werkzeug's Request and Response) and for a bare WSGI callable: the most
 any framework could reach there. Last, the ASGI figures of
 ``asgi_bench.py`` (in-process hello against Quart and Starlette,
-concurrency and requests per second under uvicorn).
+concurrency and requests per second under uvicorn), and the WebSocket
+echo figure of ``websocket_bench.py`` (1,000 connections against Quart).
 """
 
 from __future__ import annotations
@@ -115,6 +116,11 @@ def main() -> int:
         "--no-asgi", action="store_true", help="skip the ASGI figures (asgi_bench.py)"
     )
     parser.add_argument(
+        "--no-websocket",
+        action="store_true",
+        help="skip the WebSocket echo figure (websocket_bench.py)",
+    )
+    parser.add_argument(
         "--server-rounds",
         type=int,
         default=3,
@@ -195,6 +201,10 @@ def main() -> int:
         import asgi_bench
 
         asgi_bench.report(args.rounds, args.seconds, args.server_seconds)
+    if not args.no_websocket:
+        import websocket_bench
+
+        websocket_bench.report()
     return 0
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from flaskish_context import _cv_request
 from flaskish_context import app_ctx
 from flaskish_context import app_or_none
 from flaskish_context import current_app
@@ -98,3 +99,26 @@ def test_request_lookup_without_the_proxy(app: Any) -> None:
         assert request_or_none() is ctx.request
         assert request_or_none().args["page"] == "2"
     assert request_or_none() is None
+
+
+def test_websocket_proxy_reads_the_request_contexts_connection() -> None:
+    from flaskish_context import has_websocket_context
+    from flaskish_context import RequestContext
+    from flaskish_context import websocket
+
+    assert not has_websocket_context()
+    with pytest.raises(RuntimeError, match="outside of websocket context"):
+        websocket.accepted  # noqa: B018
+
+    class Connection:
+        accepted = True
+
+    ctx = RequestContext.__new__(RequestContext)
+    token = _cv_request.set(ctx)
+    try:
+        assert not has_websocket_context()
+        ctx.websocket = Connection()
+        assert has_websocket_context()
+        assert websocket.accepted is True
+    finally:
+        _cv_request.reset(token)

@@ -52,6 +52,21 @@ class AppHooksMixin:
         self._record_app_hook("teardown_request_funcs", f)
         return f
 
+    def before_app_websocket(self, f: F) -> F:
+        """Like ``before_websocket``, for every WebSocket of the application."""
+        self._record_app_hook("before_websocket_funcs", f)
+        return f
+
+    def after_app_websocket(self, f: F) -> F:
+        """Like ``after_websocket``, for every WebSocket of the application."""
+        self._record_app_hook("after_websocket_funcs", f)
+        return f
+
+    def teardown_app_websocket(self, f: F) -> F:
+        """Like ``teardown_websocket``, for every WebSocket of the application."""
+        self._record_app_hook("teardown_websocket_funcs", f)
+        return f
+
     def app_context_processor(self, f: F) -> F:
         """Like ``context_processor``, for every template the app renders."""
         self._record_app_hook("template_context_processors", f)

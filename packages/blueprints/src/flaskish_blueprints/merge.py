@@ -18,6 +18,9 @@ HOOK_REGISTRIES = (
     "url_default_functions",
     "url_value_preprocessors",
     "template_context_processors",
+    "before_websocket_funcs",
+    "after_websocket_funcs",
+    "teardown_websocket_funcs",
 )
 
 

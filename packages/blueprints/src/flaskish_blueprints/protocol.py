@@ -33,6 +33,9 @@ class BlueprintApp(Protocol):
     template_context_processors: HookRegistry
     url_value_preprocessors: HookRegistry
     url_default_functions: HookRegistry
+    before_websocket_funcs: HookRegistry
+    after_websocket_funcs: HookRegistry
+    teardown_websocket_funcs: HookRegistry
     cli: click.Group
 
     def add_url_rule(

@@ -16,10 +16,12 @@ from .globals import request as request
 from .globals import request_ctx as request_ctx
 from .globals import request_or_none as request_or_none
 from .globals import session as session
+from .globals import websocket as websocket
 from .helpers import after_this_request as after_this_request
 from .helpers import copy_current_request_context as copy_current_request_context
 from .helpers import has_app_context as has_app_context
 from .helpers import has_request_context as has_request_context
+from .helpers import has_websocket_context as has_websocket_context
 from .helpers import stream_with_context as stream_with_context
 from .middleware import ContextMiddleware as ContextMiddleware
 from .protocol import ContextApp as ContextApp

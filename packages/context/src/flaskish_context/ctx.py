@@ -128,6 +128,11 @@ class RequestContext(_Pushable):
     matches the URL. The session is opened only when ``session`` is first read.
     """
 
+    #: The WebSocket connection when this is the context of a WebSocket
+    #: handshake (set by the ASGI edge that serves it; flaskish seam). The
+    #: ``websocket`` proxy reads it; ``request`` is then the same object.
+    websocket: Any = None
+
     def __init__(
         self,
         app: ContextApp,

@@ -28,6 +28,15 @@ NO_REQUEST_MESSAGE = (
     "information about how to avoid this problem."
 )
 
+NO_WEBSOCKET_MESSAGE = (
+    "Working outside of websocket context.\n"
+    "\n"
+    "This typically means that you attempted to use the websocket proxy\n"
+    "outside a WebSocket handler (or its before/after/teardown_websocket\n"
+    "hooks), or in an HTTP request. WebSocket connections are served over\n"
+    "ASGI (app.asgi_app)."
+)
+
 _cv_app: ContextVar[AppContext] = ContextVar("flaskish.app_ctx")
 _cv_request: ContextVar[RequestContext] = ContextVar("flaskish.request_ctx")
 
@@ -45,6 +54,19 @@ request_ctx: RequestContext = LocalProxy(  # type: ignore[assignment]
 )
 request: Any = LocalProxy(_cv_request, "request", unbound_message=NO_REQUEST_MESSAGE)
 session: Any = LocalProxy(_cv_request, "session", unbound_message=NO_REQUEST_MESSAGE)
+
+
+def _current_websocket() -> Any:
+    request_context = _cv_request.get(None)
+    connection = None if request_context is None else request_context.websocket
+    if connection is None:
+        raise RuntimeError(NO_WEBSOCKET_MESSAGE)
+    return connection
+
+
+#: The WebSocket connection of the current handshake's context (its class,
+#: core's ``Websocket``, lives in a higher layer).
+websocket: Any = LocalProxy(_current_websocket)
 
 
 def app_or_none() -> Any:

@@ -32,6 +32,12 @@ def has_request_context() -> bool:
     return _cv_request.get(None) is not None
 
 
+def has_websocket_context() -> bool:
+    """Tell whether the context of a WebSocket connection is active."""
+    ctx = _cv_request.get(None)
+    return ctx is not None and ctx.websocket is not None
+
+
 def _require_request(what: str) -> RequestContext:
     ctx = _cv_request.get(None)
     if ctx is None:

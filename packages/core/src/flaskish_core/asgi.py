@@ -137,9 +137,7 @@ class AsgiMixin:
         elif kind == "lifespan":
             await self._asgi_lifespan(receive, send)
         elif kind == "websocket":
-            # No WebSocket routes yet: refuse the handshake (HTTP 403).
-            await receive()
-            await send({"type": "websocket.close", "code": 1000})
+            await self._asgi_websocket(scope, receive, send)  # type: ignore[attr-defined]
         else:
             raise ValueError(f"flaskish cannot serve ASGI scopes of type {kind!r}.")
 

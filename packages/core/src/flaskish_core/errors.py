@@ -11,11 +11,13 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.routing import RequestRedirect
 from werkzeug.routing import RoutingException
+from werkzeug.routing import WebsocketMismatch
 
 from flaskish_context import request_or_none
 from flaskish_routing.calls import run_sync
 
 from .signals import got_request_exception
+from .websocket import websocket_mismatch
 
 if t.TYPE_CHECKING:
     from types import TracebackType
@@ -163,6 +165,8 @@ class ErrorHandlingMixin:
         """
         exc = request.routing_exception
         assert exc is not None
+        if isinstance(exc, WebsocketMismatch):
+            raise websocket_mismatch(request) from None
         if (
             not self.debug
             or not isinstance(exc, RequestRedirect)

@@ -24,6 +24,7 @@ from .signals import appcontext_tearing_down
 from .signals import request_finished
 from .signals import request_started
 from .signals import request_tearing_down
+from .websocket import websocket_mismatch
 
 if t.TYPE_CHECKING:
     import logging
@@ -345,6 +346,9 @@ class PipelineMixin:
         if request.routing_exception is not None:
             self.raise_routing_exception(request)
         rule = request.url_rule
+        if rule.websocket:
+            # Matched only by an upgrade request, which WSGI cannot serve.
+            raise websocket_mismatch(request)
         if request.method == "OPTIONS" and getattr(
             rule, "provide_automatic_options", False
         ):

@@ -25,6 +25,7 @@ if t.TYPE_CHECKING:
     from flaskish_sessions import SessionMixin
 
     from .app import Flask
+    from .testing_websocket import WebsocketTestSession
 
 _MaybeStr: t.TypeAlias = "str | None"
 _Extra: t.TypeAlias = t.Any
@@ -228,6 +229,35 @@ class FlaskClient(Client):
         for context in kept:
             self._pushed_again.enter_context(context)
         return response
+
+    def websocket(
+        self,
+        *args: _Extra,
+        subprotocols: t.Iterable[str] = (),
+        timeout: float | None = None,
+        **kwargs: _Extra,
+    ) -> WebsocketTestSession:
+        """Open a WebSocket to the app's ``asgi_app``, in process: the
+        handshake is the request ``open`` would send for ``args`` and
+        ``kwargs`` (path, ``query_string``, ``headers``, ...), with the
+        client's cookies. Use it as a context manager::
+
+            with client.websocket("/echo") as ws:
+                ws.send("hi")
+                assert ws.receive() == "hi"
+        """
+        from .testing_websocket import DEFAULT_TIMEOUT
+        from .testing_websocket import scope_from_environ
+        from .testing_websocket import WebsocketTestSession
+
+        environ = self._request_from_builder_args(args, kwargs).environ
+        if self._cookies is not None:
+            self._add_cookies_to_wsgi(environ)
+        scope = scope_from_environ(environ, subprotocols)
+        app = self.application
+        return WebsocketTestSession(
+            app.asgi_app, scope, self, timeout or DEFAULT_TIMEOUT
+        )
 
     def __enter__(self) -> FlaskClient:
         if not self.preserve_context:

@@ -18,6 +18,7 @@ from flaskish_context import (
 from flaskish_context import g as g
 from flaskish_context import has_app_context as has_app_context
 from flaskish_context import has_request_context as has_request_context
+from flaskish_context import has_websocket_context as has_websocket_context
 from flaskish_context import send_file as send_file
 from flaskish_context import send_from_directory as send_from_directory
 from flaskish_context import stream_with_context as stream_with_context
@@ -67,6 +68,7 @@ from . import wrappers as wrappers
 from .globals import current_app as current_app
 from .globals import request as request
 from .globals import session as session
+from .globals import websocket as websocket
 
 if TYPE_CHECKING:
     from . import cli as cli

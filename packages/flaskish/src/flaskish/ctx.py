@@ -16,6 +16,7 @@ from flaskish_context import (
 )
 from flaskish_context import has_app_context as has_app_context
 from flaskish_context import has_request_context as has_request_context
+from flaskish_context import has_websocket_context as has_websocket_context
 from flaskish_core.request_context import RequestContext as RequestContext
 from flaskish_core.signals import appcontext_popped as appcontext_popped
 from flaskish_core.signals import appcontext_pushed as appcontext_pushed

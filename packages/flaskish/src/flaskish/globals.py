@@ -19,6 +19,7 @@ from flaskish_context import request_ctx as request_ctx
 
 if TYPE_CHECKING:
     from flaskish_core.app import Flask
+    from flaskish_core.websocket import Websocket
     from flaskish_core.wrappers import Request
     from flaskish_sessions import SessionMixin
 
@@ -29,3 +30,5 @@ if TYPE_CHECKING:
 current_app: Flask = flaskish_context.current_app
 request: Request = flaskish_context.request
 session: SessionMixin = flaskish_context.session
+#: The connection in a WebSocket handler (flaskish addition, Quart's name).
+websocket: Websocket = flaskish_context.websocket

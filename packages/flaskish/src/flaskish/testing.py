@@ -15,6 +15,8 @@ from werkzeug.wrappers import Request as BaseRequest  # noqa: F401 (public name 
 from flaskish_context.lazy import lazy_attributes
 from flaskish_core.testing import EnvironBuilder as EnvironBuilder
 from flaskish_core.testing import FlaskClient as FlaskClient
+from flaskish_core.testing_websocket import WebsocketClosed as WebsocketClosed
+from flaskish_core.testing_websocket import WebsocketRejected as WebsocketRejected
 from flaskish_sessions import SessionMixin as SessionMixin
 
 if TYPE_CHECKING:

@@ -11,6 +11,8 @@ from werkzeug.exceptions import HTTPException as HTTPException
 from werkzeug.wrappers import Request as RequestBase  # noqa: F401 (public name at this path)
 from werkzeug.wrappers import Response as ResponseBase  # noqa: F401 (public name at this path)
 
+from flaskish_core.websocket import Websocket as Websocket
+from flaskish_core.websocket import WebsocketDisconnect as WebsocketDisconnect
 from flaskish_core.wrappers import Request as Request
 from flaskish_core.wrappers import Response as Response
 

@@ -6,13 +6,14 @@ import os
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
-from functools import wraps
 from typing import Any
 from typing import TypeVar
 
 from .error_keys import exc_class_and_code
 from .paths import get_root_path
+from .setup_guard import setupmethod as setupmethod
 from .static_paths import StaticPaths
+from .websocket_routes import WebsocketRoutes
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,19 +36,6 @@ ErrorHandlerSpec = dict[
 ]
 
 
-def setupmethod(f: F) -> F:
-    """Mark ``f`` as a setup method: it asks the object whether setup is
-    still open (``_check_setup_finished``) before doing its work.
-    """
-
-    @wraps(f)
-    def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
-        self._check_setup_finished(f.__name__)
-        return f(self, *args, **kwargs)
-
-    return guarded  # type: ignore[return-value]
-
-
 def _endpoint_from_view_func(view_func: Callable[..., Any] | None) -> str:
     """The default endpoint of a view: its ``__name__``."""
     assert view_func is not None, "expected view func if endpoint is not provided."
@@ -68,7 +56,7 @@ def _recording(record: Callable[[Any], object]) -> Callable[[F], F]:
     return decorate
 
 
-class Scaffold(StaticPaths):
+class Scaffold(WebsocketRoutes, StaticPaths):
     """Routes, hooks and error handlers recorded on an app or a blueprint.
 
     Subclasses decide what registration means (``add_url_rule``), when
@@ -105,6 +93,9 @@ class Scaffold(StaticPaths):
         self.template_context_processors: HookRegistry = _hook_registry()
         self.url_value_preprocessors: HookRegistry = _hook_registry()
         self.url_default_functions: HookRegistry = _hook_registry()
+        self.before_websocket_funcs: HookRegistry = _hook_registry()
+        self.after_websocket_funcs: HookRegistry = _hook_registry()
+        self.teardown_websocket_funcs: HookRegistry = _hook_registry()
 
     def __repr__(self) -> str:
         kind = type(self).__name__
