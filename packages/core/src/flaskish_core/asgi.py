@@ -100,6 +100,9 @@ class AsgiMixin:
         async def _pop_app_context_steps(
             self, app_ctx: AppContext, exc: BaseException | None, call: Caller
         ) -> None: ...
+        async def _asgi_websocket(
+            self, scope: Scope, receive: Receive, send: Send
+        ) -> None: ...
 
     _asgi_threads: ThreadPool | None = None
 
@@ -137,7 +140,7 @@ class AsgiMixin:
         elif kind == "lifespan":
             await self._asgi_lifespan(receive, send)
         elif kind == "websocket":
-            await self._asgi_websocket(scope, receive, send)  # type: ignore[attr-defined]
+            await self._asgi_websocket(scope, receive, send)
         else:
             raise ValueError(f"flaskish cannot serve ASGI scopes of type {kind!r}.")
 

@@ -17,6 +17,8 @@ import typing as t
 
 from werkzeug.test import TestResponse
 
+from .asgi_testing import scope_from_environ as http_scope_from_environ
+
 if t.TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -28,7 +30,6 @@ if t.TYPE_CHECKING:
 #: Seconds a test waits for the app's next message before giving up.
 DEFAULT_TIMEOUT = 5.0
 _DONE = "flaskish.test.done"
-_CGI_HEADERS = {"CONTENT_TYPE": b"content-type", "CONTENT_LENGTH": b"content-length"}
 
 
 class WebsocketRejected(Exception):
@@ -48,50 +49,31 @@ class WebsocketClosed(Exception):
         self.reason = reason
 
 
-def _text(value: str) -> str:
-    # WSGI strings are latin-1 decoded bytes; ASGI's are decoded UTF-8.
-    return value.encode("latin-1").decode(errors="replace")
-
-
 def scope_from_environ(
     environ: dict[str, t.Any], subprotocols: Iterable[str] = ()
 ) -> dict[str, t.Any]:
-    """The ASGI ``websocket`` scope of a handshake built as ``environ``."""
-    headers: list[tuple[bytes, bytes]] = []
-    for key, value in environ.items():
-        if key.startswith("HTTP_"):
-            name = key[5:].lower().replace("_", "-").encode("latin-1")
-        elif key in _CGI_HEADERS and value:
-            name = _CGI_HEADERS[key]
-        else:
-            continue
-        headers.append((name, str(value).encode("latin-1")))
+    """The ASGI ``websocket`` scope of a handshake built as ``environ``: the
+    ``http`` scope the ASGI test client would send, made a WebSocket one."""
+    scope = http_scope_from_environ(environ)
+    del scope["method"]
     offered = list(subprotocols)
+    headers = scope["headers"]
     headers += [(b"upgrade", b"websocket"), (b"connection", b"Upgrade")]
     headers.append((b"sec-websocket-version", b"13"))
     if offered:
         headers.append((b"sec-websocket-protocol", ", ".join(offered).encode()))
-    root_path = _text(environ.get("SCRIPT_NAME", ""))
-    path = _text(environ.get("PATH_INFO", "/"))
-    secure = environ.get("wsgi.url_scheme") == "https"
-    return {
-        "type": "websocket",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "scheme": "wss" if secure else "ws",
-        "path": root_path + path,
-        "raw_path": (root_path + path).encode(),
-        "root_path": root_path,
-        "query_string": environ.get("QUERY_STRING", "").encode("latin-1"),
-        "headers": headers,
-        "client": (environ.get("REMOTE_ADDR", "127.0.0.1"), 0),
-        "server": (
-            environ.get("SERVER_NAME", "localhost"),
-            int(environ.get("SERVER_PORT") or (443 if secure else 80)),
-        ),
-        "subprotocols": offered,
-        "extensions": {"websocket.http.response": {}},
-    }
+    secure = scope["scheme"] == "https"
+    scope.update(
+        type="websocket",
+        scheme="wss" if secure else "ws",
+        subprotocols=offered,
+        extensions={"websocket.http.response": {}},
+    )
+    if scope["client"] is None:
+        scope["client"] = ("127.0.0.1", 0)
+    if "SERVER_PORT" not in environ and secure:
+        scope["server"] = (scope["server"][0], 443)
+    return scope
 
 
 class WebsocketTestSession:
