@@ -53,7 +53,8 @@ async def send_response(
 ) -> None:
     """Send ``response`` for the request of ``environ`` with ``send``."""
     body = response.response
-    if isinstance(body, AsyncIterable):
+    # A body that is both (a mock) is iterated as werkzeug would.
+    if isinstance(body, AsyncIterable) and not hasattr(body, "__iter__"):
         await _send_async_body(response, body, environ, send)
         return
     app_iter, _status, headers = response.get_wsgi_response(environ)

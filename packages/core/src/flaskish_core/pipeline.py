@@ -161,7 +161,11 @@ class PipelineMixin:
             response, ended_by = await self._request_steps(ctx, call)
             body = response.response
             # hasattr first: an ABC isinstance check costs more, per request.
-            if hasattr(body, "__anext__") and isinstance(body, AsyncIterator):
+            if (
+                hasattr(body, "__anext__")
+                and not hasattr(body, "__iter__")
+                and isinstance(body, AsyncIterator)
+            ):
                 response.response = _iterate_async(body)
             return response(ctx.request.environ, start_response)
         except BaseException as e:
