@@ -306,3 +306,49 @@ def test_pytest_plugin_runs_a_flask_suite_unchanged(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "2 passed" in done.stdout
+
+
+FLASK_APP = """
+import flask
+from flask import Flask
+
+app = Flask(__name__)
+
+@app.get("/")
+def index():
+    return "index"
+
+@app.cli.command()
+def where():
+    print(type(app).__module__, flask.__name__)
+"""
+
+
+def test_the_command_line_runs_an_application_written_for_flask(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "app.py").write_text(FLASK_APP)
+    command = [sys.executable, "-m", "flaskish", "--app", "app"]
+    run = subprocess.run(
+        [*command, "where"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert run.stdout == "flaskish_core.app flaskish\n", run.stderr
+    routes = subprocess.run(
+        [*command, "routes"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert routes.stdout.split()[-6:] == [
+        "index",
+        "GET",
+        "/",
+        "static",
+        "GET",
+        "/static/<path:filename>",
+    ]
+    plain = subprocess.run(
+        [*command, "--no-as-flask", "where"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert "flaskish_core.app" not in plain.stdout
