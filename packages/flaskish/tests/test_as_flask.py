@@ -308,6 +308,13 @@ def test_pytest_plugin_runs_a_flask_suite_unchanged(tmp_path: Path) -> None:
     assert "2 passed" in done.stdout
 
 
+def test_the_pytest_plugin_is_not_loaded_automatically() -> None:
+    # Installing flaskish must not switch other projects' test runs.
+    plugins = importlib.metadata.entry_points(group="pytest11")
+    assert [ep.value for ep in plugins if ep.value.startswith("flaskish")] == []
+    assert "flaskish.as_flask" not in sys.modules
+
+
 FLASK_APP = """
 import flask
 from flask import Flask
