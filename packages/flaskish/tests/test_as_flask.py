@@ -7,6 +7,7 @@ interpreter.
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import subprocess
 import sys
 import textwrap
@@ -313,6 +314,69 @@ def test_the_pytest_plugin_is_not_loaded_automatically() -> None:
     plugins = importlib.metadata.entry_points(group="pytest11")
     assert [ep.value for ep in plugins if ep.value.startswith("flaskish")] == []
     assert "flaskish.as_flask" not in sys.modules
+
+
+PYTEST_FLASK_CONFTEST = """
+import pytest
+from flask import Flask, jsonify, request
+
+@pytest.fixture
+def app():
+    app = Flask(__name__)
+    app.config["GREETING"] = "hello"
+
+    @app.get("/hello/<name>")
+    def hello(name):
+        return jsonify(greeting=app.config["GREETING"], name=name, path=request.path)
+
+    return app
+"""
+
+PYTEST_FLASK_TESTS = """
+import pytest
+from flask import request, url_for
+
+def test_client_fixture_and_url_for_in_the_pushed_context(client):
+    response = client.get(url_for("hello", name="ada"))
+    assert response.status_code == 200
+    assert response.json == {"greeting": "hello", "name": "ada", "path": "/hello/ada"}
+
+@pytest.mark.options(GREETING="hi")
+def test_options_marker_and_config_fixture(client, config):
+    assert config["GREETING"] == "hi"
+    assert client.get("/hello/bo").json["greeting"] == "hi"
+
+def test_the_request_context_is_flaskish(app):
+    assert request.path == "/"
+    assert type(app).__module__ == "flaskish_core.app"
+"""
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("pytest_flask") is None,
+    reason="pytest-flask is not installed (the workspace's test group has it)",
+)
+def test_pytest_flask_fixtures_work_through_the_plugin(tmp_path: Path) -> None:
+    (tmp_path / "conftest.py").write_text(PYTEST_FLASK_CONFTEST)
+    (tmp_path / "test_app.py").write_text(PYTEST_FLASK_TESTS)
+    done = subprocess.run(
+        [*PYTEST, "-p", "flaskish.as_flask", *PYTEST_QUIET, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 passed" in done.stdout
+    # Without the switch the same suite runs on Flask, where the last test fails.
+    done = subprocess.run(
+        [*PYTEST, *PYTEST_QUIET, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert "1 failed, 2 passed" in done.stdout, done.stdout + done.stderr
 
 
 FLASK_APP = """
