@@ -1,7 +1,11 @@
 """Run the test suites of popular Flask extensions against flaskish.
 
-Each extension's source distribution is downloaded (``pip download``, so it
-needs PyPI), its imports and those of its tests are renamed ``flask`` ->
+By default each extension's source distribution is downloaded (``pip
+download``, so it needs PyPI) and its tests run unchanged with only
+``-p flaskish.as_flask``: ``import flask`` gives flaskish's modules, and
+the installed Flask distribution is never loaded.
+
+With ``--renamed``, its imports and those of its tests are renamed ``flask`` ->
 ``flaskish`` in a temporary copy (as are the other extensions it and its
 tests use, each given the metadata of an installed distribution), and its
 tests run with pytest in this interpreter. A stand-in
@@ -13,7 +17,7 @@ that fail on Flask itself in the same environment are deselected, each with
 its reason. ``--flask`` runs the unchanged suites on Flask instead, known
 failures included: the baseline those reasons come from.
 
-    python tools/extension_suites.py [--flask] [NAME ...]
+    python tools/extension_suites.py [--renamed | --flask] [NAME ...]
 """
 
 from __future__ import annotations
@@ -371,10 +375,15 @@ def _replace_in_tests(source: Path, ext: Extension) -> None:
                 path.write_text(text)
 
 
-def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
-    """Download, rename and run ``ext``'s tests (unchanged, on Flask, with
-    ``on_flask``); pytest's exit status."""
-    framework = "Flask" if on_flask else "flaskish"
+def run(ext: Extension, workdir: Path, mode: str = "switch") -> int:
+    """Download and run ``ext``'s tests: unchanged through the switch
+    (``mode="switch"``), renamed (``"renamed"``) or unchanged on Flask
+    (``"flask"``); pytest's exit status."""
+    on_flask = mode == "flask"
+    renamed = mode == "renamed"
+    framework = {"flask": "Flask", "renamed": "flaskish, renamed"}.get(
+        mode, "flaskish, through the switch"
+    )
     print(f"== {ext.name} ({ext.requirement}) on {framework}", flush=True)
     source = download_source(ext.requirement, workdir / ext.name)
     sources = {ext.package: (ext.requirement, source)}
@@ -384,25 +393,35 @@ def run(ext: Extension, workdir: Path, on_flask: bool = False) -> int:
             companion.requirement,
             download_source(companion.requirement, folder),
         )
-    path = [] if on_flask else [flask_blocker(workdir / "blocker")]
+    path = [flask_blocker(workdir / "blocker")] if renamed else []
     if ext.hidden:
         message = f"hidden from the {ext.name} suite"
         path.append(import_blocker(workdir / f"{ext.name}-hidden", ext.hidden, message))
     for package, (requirement, unpacked) in sources.items():
-        if not on_flask:
+        if renamed:
             rename_imports(unpacked, ext.renamed_suffixes)
         path.append(_import_root(unpacked, package, requirement))
-    if ext.replacements and not on_flask:
+    if ext.replacements and renamed:
         _replace_in_tests(source, ext)
     skipped = {} if on_flask else ext.fails_on_flask
-    arguments = [*ext.pytest_args, *deselected(skipped), *ext.test_paths]
+    switch = ["-p", "flaskish.as_flask"] if mode == "switch" else []
+    # pytest-flask (in the test group) would push a request context around
+    # every test that has an ``app`` fixture; none of these suites uses it.
+    switch += ["-p", "no:flask"]
+    arguments = [*switch, *ext.pytest_args, *deselected(skipped), *ext.test_paths]
     return run_pytest(arguments, source, path)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
         "--flask", action="store_true", help="run the unchanged suites on Flask"
+    )
+    modes.add_argument(
+        "--renamed",
+        action="store_true",
+        help="rename the flask imports to flaskish instead of the switch",
     )
     parser.add_argument(
         "--asgi",
@@ -419,7 +438,8 @@ def main() -> int:
     failed = []
     with tempfile.TemporaryDirectory() as tmp:
         for ext in chosen:
-            if run(ext, Path(tmp), on_flask=args.flask) != 0:
+            mode = "flask" if args.flask else "renamed" if args.renamed else "switch"
+            if run(ext, Path(tmp), mode) != 0:
                 failed.append(ext.name)
     print("== failed: " + ", ".join(failed) if failed else "== all suites passed")
     return 1 if failed else 0

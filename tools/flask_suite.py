@@ -1,15 +1,16 @@
 """Run Flask's own test suite and example tests against flaskish.
 
 Downloads the Flask source distribution (``pip download``, so it needs
-PyPI), rewrites only the import statements (``flask`` -> ``flaskish``) in a
-temporary copy, and runs ``tests/`` plus the tutorial and JavaScript
-examples' tests with pytest in this interpreter, then type-checks
-``tests/type_check`` with ``mypy --strict`` when mypy is installed.
+PyPI) into a temporary folder and runs, unchanged, with only
+``-p flaskish.as_flask`` (``--renamed``: after rewriting only the import
+statements, ``flask`` -> ``flaskish``), ``tests/`` plus the tutorial and
+JavaScript examples' tests with pytest in this interpreter, then type-checks
+``tests/type_check`` (renamed) with ``mypy --strict`` when mypy is installed.
 Nothing of Flask's is kept
 in the repository. The handful of tests that check Flask's own name,
 version or documentation URL are expected to fail; see docs/differences.md.
 
-    .venv/bin/python tools/flask_suite.py [--version 3.1.3]
+    .venv/bin/python tools/flask_suite.py [--version 3.1.3] [--renamed]
 """
 
 from __future__ import annotations
@@ -68,6 +69,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--version", default="3.1.3")
     parser.add_argument(
+        "--renamed",
+        action="store_true",
+        help="rename the flask imports to flaskish instead of the switch",
+    )
+    parser.add_argument(
         "--asgi",
         action="store_true",
         help="send every test client request through app.asgi_app",
@@ -89,16 +95,20 @@ def main() -> int:
                 source / "examples" / "javascript",
             ),
         ]
+        switch = [] if args.renamed else ["-p", "flaskish.as_flask"]
         for tests, root in suites:
-            rename_imports(root)
+            if args.renamed:
+                rename_imports(root)
             _patch_conftests(root)
             print(f"== {tests.relative_to(source)}", flush=True)
-            arguments = ["-W", "ignore", "--rootdir", str(root)]
+            arguments = [*switch, "-W", "ignore", "--rootdir", str(root)]
             arguments += deselected(_known_differences_in(source, root))
             arguments.append(str(tests))
             status = status or run_pytest(arguments, root, [root])
         if importlib.util.find_spec("mypy") is not None:
             type_checks = source / "tests" / "type_check"
+            # A static check: no switch reaches mypy, so these are renamed.
+            rename_imports(type_checks)
             print(f"== {type_checks.relative_to(source)} (mypy --strict)", flush=True)
             done = subprocess.run(
                 [sys.executable, "-m", "mypy", "--strict", str(type_checks)],

@@ -242,6 +242,7 @@ def test_module_level_cli_and_main(runner, monkeypatch):
     assert cli.name == "flaskish"
     assert {"run", "shell", "routes"} <= set(cli.commands)
     monkeypatch.setattr("sys.argv", ["flaskish", "--version"])
+    monkeypatch.setenv("FLASKISH_AS_FLASK", "0")  # no process-wide switch here
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 0

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .flask_group import FlaskGroup
+from .as_flask import AsFlaskGroup
 
 #: The group behind the ``flaskish`` command.
-cli = FlaskGroup(
+cli = AsFlaskGroup(
     name="flaskish",
     help="""\
 A general utility script for flaskish applications.

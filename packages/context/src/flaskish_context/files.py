@@ -1,4 +1,8 @@
-"""werkzeug's file senders, bound to the current application and request."""
+"""werkzeug's file senders, bound to the current application and request.
+
+werkzeug's functions are looked up on :mod:`werkzeug.utils` at each call, so
+patching them there (as tests do) reaches these helpers.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,7 @@ from datetime import datetime
 from typing import Any
 from typing import IO
 
-from werkzeug.utils import send_file as _send_file
-from werkzeug.utils import send_from_directory as _send_from_directory
+import werkzeug.utils
 from werkzeug.wrappers import Response
 
 from .globals import get_app
@@ -66,7 +69,7 @@ def send_file(
             "max_age": max_age,
         }
     )
-    return _send_file(path_or_file, **options)
+    return werkzeug.utils.send_file(path_or_file, **options)
 
 
 def send_from_directory(
@@ -79,4 +82,4 @@ def send_from_directory(
     Takes the keyword arguments of :func:`send_file`. A missing file raises
     werkzeug's :exc:`~werkzeug.exceptions.NotFound`.
     """
-    return _send_from_directory(directory, path, **_bind(kwargs))
+    return werkzeug.utils.send_from_directory(directory, path, **_bind(kwargs))

@@ -3,7 +3,9 @@ into installable components.
 
 This package assembles the components and exposes the framework's public
 API at the module paths applications import from (``flaskish``,
-``flaskish.app``, ``flaskish.json.tag``, ...).
+``flaskish.app``, ``flaskish.json.tag``, ...). Code that imports ``flask``
+runs on it after :func:`install_as_flask` (or ``import flaskish.as_flask``);
+importing this package alone changes nothing about ``flask``.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ from . import signals as signals
 from . import templating as templating
 from . import typing as typing
 from . import wrappers as wrappers
+from ._switch import install_as_flask as install_as_flask
 from .globals import current_app as current_app
 from .globals import request as request
 from .globals import session as session

@@ -6,6 +6,7 @@ implementation lives in the flaskish components.
 
 from __future__ import annotations
 
+import werkzeug.utils  # noqa: F401 (``helpers.werkzeug``, as code patching it expects)
 from werkzeug.wrappers import Response as BaseResponse  # noqa: F401 (public name at this path)
 
 from flaskish_context import request_ctx as request_ctx
