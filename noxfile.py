@@ -29,7 +29,7 @@ PACKAGE_ORDER = [
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = False
-nox.options.sessions = ["lint", "typecheck", "tests", "isolated", "build"]
+nox.options.sessions = ["lint", "typecheck", "tests", "isolated", "build", "docs"]
 
 
 def _pyproject(path: Path) -> dict:  # type: ignore[type-arg]
@@ -104,7 +104,12 @@ def tests(session: nox.Session) -> None:
 @nox.session
 @nox.parametrize("package", PACKAGE_ORDER)
 def isolated(session: nox.Session, package: str) -> None:
-    """One package with only its declared dependencies, running its own tests."""
+    """One package with only its declared dependencies, running its own tests.
+
+    The code blocks of the package's README run here too (tools/doc_blocks.py,
+    loaded by the root pytest configuration): what the README shows works
+    with nothing else of flaskish installed.
+    """
     for name in _sibling_closure(package):
         session.install(str(PACKAGES / name))
     session.install(*_group(PACKAGES / package, "test"))
@@ -113,6 +118,7 @@ def isolated(session: nox.Session, package: str) -> None:
         "-p",
         "no:cacheprovider",
         str(PACKAGES / package / "tests"),
+        str(PACKAGES / package / "README.md"),
         *session.posargs,
     )
 
@@ -181,6 +187,25 @@ def _module_of(folder: str) -> str:
 
 def _wheel_name(wheel: Path) -> str:
     return wheel.name.split("-", 1)[0]
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the Sphinx site (warnings are errors) and check its internal links."""
+    _install_workspace(session, "docs")
+    html = ROOT / "docs" / "_build" / "html"
+    shutil.rmtree(html, ignore_errors=True)
+    session.run(
+        "sphinx-build",
+        "-W",
+        "--keep-going",
+        "-b",
+        "html",
+        str(ROOT / "docs"),
+        str(html),
+        *session.posargs,
+    )
+    session.run("python", str(ROOT / "tools" / "check_links.py"), str(html))
 
 
 @nox.session
