@@ -29,7 +29,15 @@ PACKAGE_ORDER = [
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = False
-nox.options.sessions = ["lint", "typecheck", "tests", "isolated", "build", "docs"]
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "tests",
+    "isolated",
+    "build",
+    "docs",
+    "browser",
+]
 
 
 def _pyproject(path: Path) -> dict:  # type: ignore[type-arg]
@@ -206,6 +214,36 @@ def docs(session: nox.Session) -> None:
         *session.posargs,
     )
     session.run("python", str(ROOT / "tools" / "check_links.py"), str(html))
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The demo blog in headless Chromium: register, log in, write, edit, delete.
+
+    Chromium and chromedriver come from Debian (installed with apt-get when
+    missing, which needs root, as CI has); Selenium drives them. Screenshots
+    land in test-artifacts/browser/.
+    """
+    missing = [
+        package
+        for package, binary in (
+            ("chromium", "chromium"),
+            ("chromium-driver", "chromedriver"),
+        )
+        if shutil.which(binary) is None
+    ]
+    if missing:
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run("apt-get", "update", "-qq", external=True, env=env)
+        session.run("apt-get", "install", "-y", "-qq", *missing, external=True, env=env)
+    _install_workspace(session, "browser")
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        str(ROOT / "tests" / "browser"),
+        *session.posargs,
+    )
 
 
 @nox.session

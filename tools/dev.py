@@ -4,7 +4,8 @@ Commands:
 
 - ``demo``: start the demo application on http://127.0.0.1:5000
 - ``test``: run the whole check suite (lint, types, tests, isolated
-  packages, builds, documentation); this is what CI runs
+  packages, builds, documentation, the demo in a browser); this is what
+  CI runs
 - ``setup``: create ``.venv`` with every package installed editable and all
   development tools, for day-to-day work
 - ``nox ARGS...``: run nox with any arguments, e.g. ``nox -s bench``
@@ -24,7 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TOOLING = ROOT / ".tooling"
 TOOL_REQUIREMENTS = ["nox==2026.10.20", "uv==0.13.8"]
-CHECK_SESSIONS = ["lint", "typecheck", "tests", "isolated", "build", "docs"]
+CHECK_SESSIONS = [
+    "lint",
+    "typecheck",
+    "tests",
+    "isolated",
+    "build",
+    "docs",
+    "browser",
+]
 
 
 def _bin(env: Path, name: str) -> Path:
