@@ -18,6 +18,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.intersphinx",
     "flaskish_api",
+    "bench_chart",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -32,7 +33,7 @@ html_title = "flaskish"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"show-inheritance": True}
+autodoc_default_options = {"show-inheritance": True, "undoc-members": True}
 
 # The inventories are stored in _inventories/ (see tools/docs_inventories.py),
 # so the build needs no network: each target is the project's site, the

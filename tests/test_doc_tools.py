@@ -55,6 +55,14 @@ def test_parse_blocks_reads_language_marker_and_line() -> None:
     assert blocks[3].code == "y = 2\n"
 
 
+def test_blocks_in_list_items_are_found_and_dedented() -> None:
+    text = "- item\n\n  ```python\n  if True:\n\n      x = 1\n  ```\n"
+    [block] = parse_blocks(text)
+    assert block.code == "if True:\n\n    x = 1\n"
+    [block] = parse_blocks("```python\nif True:\n    x = 1\n```\n")
+    assert block.code == "if True:\n    x = 1\n"
+
+
 def test_marker_only_applies_to_the_next_block() -> None:
     text = "<!-- not run: r -->\n\ntext between\n\n```python\npass\n```\n"
     assert parse_blocks(text)[0].marker is None

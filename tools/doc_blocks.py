@@ -13,11 +13,19 @@ file and each fenced code block one test, run in page order:
 - any other block (another language, or no language) fails: it must carry
   one of the two markers, so no block is left silently untested.
 
+A page that uses code from the repository names its folder, relative to the
+Markdown file, with ``<!-- sys.path: ../examples/blog -->`` (anywhere on the
+page); it is put on ``sys.path`` while the page runs.
+
 A page runs as a module named after the file, ``__file__`` in a temporary
 working folder that is also the current directory and first on
 ``sys.path``: ``Flask(__name__)`` finds templates written there, and
 ``import hello`` finds a module written there. MyST directives (fences whose
 info string starts with ``{``) are not code, except ``{code-block}``.
+
+``{include}`` and ``{literalinclude}`` directives are not blocks of the page:
+what they show is a file that is tested where it lives (a README, an
+example application and its test suite).
 
 The terminal summary counts executed, written and skipped blocks.
 Load it with ``-p doc_blocks`` with this folder on ``sys.path`` (the root
@@ -41,8 +49,10 @@ from typing import Any
 
 import pytest
 
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# Any indentation: a block inside a list item is a block too.
+_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _MARKER = re.compile(r"^<!--\s*(?P<kind>not run|file)\s*:\s*(?P<value>.*?)\s*-->$")
+_SYS_PATH = re.compile(r"^<!--\s*sys\.path\s*:\s*(?P<path>.+?)\s*-->$", re.MULTILINE)
 _CODE_DIRECTIVES = {"{code-block}", "{code}", "{sourcecode}"}
 
 
@@ -71,12 +81,16 @@ def parse_blocks(text: str) -> list[Block]:
             index += 1
             continue
         fence, info = match["fence"], match["info"].strip()
+        indent = len(match["indent"])
         body: list[str] = []
         index += 1
         start = index + 1
-        closing = re.compile(rf"^ {{0,3}}{fence[0]}{{{len(fence)},}}\s*$")
+        closing = re.compile(rf"^\s*{fence[0]}{{{len(fence)},}}\s*$")
         while index < len(lines) and not closing.match(lines[index]):
-            body.append(lines[index])
+            line = lines[index]
+            # The fence's indentation is removed; a line indented less stays whole.
+            prefix = line[:indent]
+            body.append(line[indent:] if not prefix.strip() else line)
             index += 1
         index += 1
         language = info.split(maxsplit=1)[0] if info else ""
@@ -156,13 +170,20 @@ class MarkdownFile(pytest.File):
         self.module.__file__ = str(self.workdir / f"{module_name}.py")
         self._saved_cwd = os.getcwd()
         self._saved_modules = set(sys.modules)
+        self._saved_path = list(sys.path)
         sys.modules[module_name] = self.module
+        text = self.path.read_text(encoding="utf-8")
+        for match in _SYS_PATH.finditer(text):
+            folder = (self.path.parent / match["path"]).resolve()
+            if not folder.is_dir():
+                raise BlockError(f"sys.path: no folder {folder}")
+            sys.path.insert(0, str(folder))
         sys.path.insert(0, str(self.workdir))
         os.chdir(self.workdir)
 
     def teardown(self) -> None:
         os.chdir(self._saved_cwd)
-        sys.path.remove(str(self.workdir))
+        sys.path[:] = self._saved_path
         # Forget modules the page's blocks imported from its folder (hello, ...).
         for name in set(sys.modules) - self._saved_modules:
             file = getattr(sys.modules[name], "__file__", None) or ""
