@@ -7,8 +7,8 @@ the names it defines, the names it imports with an explicit ``as``, and the
 names it binds lazily through ``lazy_attributes``.
 
 An object reached through several paths (``flaskish.Flask`` is
-``flaskish.app.Flask``) is documented in full at the first path of
-``MODULES`` and as a short entry pointing there at the others, so every path
+``flaskish.app.Flask``) is documented in full at one of them (see
+``_home``) and as a short entry pointing there at the others, so every path
 is a cross-reference target and no docstring is rendered twice. Objects that
 come from a library (werkzeug, click, Jinja, ...) are listed as re-exports
 with a link to that library's documentation.
@@ -20,6 +20,7 @@ import ast
 import importlib
 import inspect
 import types
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
-# Order decides where an object is documented in full: its first path here.
+# The modules with a reference page, in the order of the reference.
 MODULES = [
     "flaskish",
     "flaskish.app",
@@ -126,7 +127,8 @@ def _kind(obj: Any) -> str:
 
 
 def _canonical_paths() -> dict[int, str]:
-    first: dict[int, str] = {}
+    paths: dict[int, list[str]] = {}
+    objects: dict[int, Any] = {}
     for module_name in MODULES:
         module = importlib.import_module(module_name)
         for name in public_names(module_name):
@@ -135,8 +137,51 @@ def _canonical_paths() -> dict[int, str]:
                 continue
             if _kind(obj) == "data" and _is_simple_value(obj):
                 continue  # equal constants are not the same name
-            first.setdefault(id(obj), f"{module_name}.{name}")
-    return first
+            paths.setdefault(id(obj), []).append(f"{module_name}.{name}")
+            objects[id(obj)] = obj
+    return {key: _home(objects[key], found) for key, found in paths.items()}
+
+
+# Where a kind of object is described when ``flaskish`` itself lacks it.
+_DATA_HOMES = {"LocalProxy": "flaskish.globals", "NamedSignal": "flaskish.signals"}
+
+
+def _home(obj: Any, paths: list[str]) -> str:
+    """The path an object is described at: ``flaskish.X`` first, then the
+    Flask module named like the component module that defines it
+    (``flaskish_core.helpers`` -> ``flaskish.helpers``), then the first."""
+    for path in paths:
+        if path.rpartition(".")[0] == "flaskish":
+            return path
+    if _kind(obj) == "data":
+        wanted = _DATA_HOMES.get(type(obj).__name__)
+    else:
+        wanted = "flaskish." + str(obj.__module__).partition(".")[2]
+    for path in paths:
+        if path.rpartition(".")[0] == wanted:
+            return path
+    return paths[0]
+
+
+def _library_path(obj: Any, documented: Collection[str] = ()) -> str:
+    """The import path of a library object that its documentation lists
+    (``werkzeug.wrappers.Response`` rather than
+    ``werkzeug.wrappers.response.Response``): of the modules that export the
+    object, the first whose path is in ``documented``, else the shortest."""
+    parts = str(obj.__module__).split(".")
+    found: list[str] = []
+    for end in range(1, len(parts) + 1):
+        module_name = ".".join(parts[:end])
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        if getattr(module, obj.__name__, None) is obj:
+            found.append(f"{module_name}.{obj.__name__}")
+    for path in found:
+        if path in documented:
+            return path
+    return found[0] if found else f"{obj.__module__}.{obj.__qualname__}"
 
 
 def _is_simple_value(obj: Any) -> bool:
@@ -184,8 +229,11 @@ def _describe_data(path: str, obj: Any) -> list[str]:
     return [*lines, ""]
 
 
-def entry_lines(module_name: str, name: str) -> list[str]:
-    """reStructuredText for one public name of a module."""
+def entry_lines(
+    module_name: str, name: str, documented: Collection[str] = ()
+) -> list[str]:
+    """reStructuredText for one public name of a module; ``documented`` is
+    the names the intersphinx inventories know."""
     module = importlib.import_module(module_name)
     obj = getattr(module, name)
     path = f"{module_name}.{name}"
@@ -193,7 +241,7 @@ def entry_lines(module_name: str, name: str) -> list[str]:
         return [f"* ``{name}``: the module :py:mod:`{obj.__name__}`", ""]
     kind = _kind(obj)
     if not _is_ours(obj):
-        target = f"{obj.__module__}.{obj.__qualname__}"
+        target = _library_path(obj, documented)
         role = "class" if kind == "class" else "func"
         return [
             f".. py:{kind}:: {name}",
@@ -231,8 +279,14 @@ class FlaskishApi(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         module_name = self.arguments[0]
         lines = [f".. py:module:: {module_name}", ""]
+        inventory = getattr(self.env, "intersphinx_inventory", {})
+        documented = {
+            name
+            for kind in ("py:class", "py:function", "py:exception", "py:data")
+            for name in inventory.get(kind, {})
+        }
         for name in public_names(module_name):
-            lines.extend(entry_lines(module_name, name))
+            lines.extend(entry_lines(module_name, name, documented))
         container = nodes.container()
         nested_parse_with_titles(
             self.state, StringList(lines, source=f"<api {module_name}>"), container
