@@ -6,6 +6,7 @@ uv first) or with a nox of your own.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tomllib
@@ -33,6 +34,7 @@ nox.options.sessions = [
     "lint",
     "typecheck",
     "tests",
+    "differential",
     "isolated",
     "build",
     "docs",
@@ -51,21 +53,42 @@ def _dist_to_folder() -> dict[str, str]:
     }
 
 
-def _sibling_closure(folder: str) -> list[str]:
-    """The package folder and every sibling it depends on, bottom-up."""
+def _sibling_folders(requirements: list[str]) -> list[str]:
+    """The package folders of the flaskish siblings among ``requirements``."""
     by_dist = _dist_to_folder()
+    dists = [re.split(r"[<>=!~;\[ ]", req, maxsplit=1)[0] for req in requirements]
+    return [by_dist[dist] for dist in dists if dist in by_dist]
+
+
+def _sibling_closure(*folders: str) -> list[str]:
+    """The package folders and every sibling they depend on, bottom-up.
+
+    Extras named in a requirement (``flaskish-blueprints[cli]``) count too.
+    """
     needed: set[str] = set()
-    pending = [folder]
+    pending = list(folders)
     while pending:
         current = pending.pop()
         if current in needed:
             continue
         needed.add(current)
-        for requirement in _pyproject(PACKAGES / current)["project"]["dependencies"]:
-            dist = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0]
-            if dist in by_dist:
-                pending.append(by_dist[dist])
+        requirements = list(_pyproject(PACKAGES / current)["project"]["dependencies"])
+        for requirement in list(requirements):
+            named = re.search(r"\[([^\]]*)\]", requirement)
+            sibling = _sibling_folders([requirement])
+            if named and sibling:
+                project = _pyproject(PACKAGES / sibling[0])["project"]
+                extras = project.get("optional-dependencies", {})
+                for extra in named.group(1).split(","):
+                    requirements += extras.get(extra.strip(), [])
+        pending += _sibling_folders(requirements)
     return [name for name in PACKAGE_ORDER if name in needed]
+
+
+def _sibling_extras(folder: str) -> list[str]:
+    """The package's extras that bring in flaskish siblings."""
+    extras = _pyproject(PACKAGES / folder)["project"].get("optional-dependencies", {})
+    return [name for name, reqs in extras.items() if _sibling_folders(reqs)]
 
 
 def _group(path: Path, name: str) -> list[str]:
@@ -85,7 +108,7 @@ def dev(session: nox.Session) -> None:
     python = str(ROOT / ".venv" / "bin" / "python")
     requirements = [
         req
-        for group in ("test", "lint", "typecheck", "bench")
+        for group in ("test", "lint", "typecheck", "bench", "differential")
         for req in _group(ROOT, group)
     ]
     editables = [arg for name in PACKAGE_ORDER for arg in ("-e", str(PACKAGES / name))]
@@ -109,10 +132,37 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+# Prints the distributions installed besides the test tools.
+_COUNT_DISTRIBUTIONS = """
+import importlib.metadata as m
+tools = {"pytest", "pluggy", "iniconfig", "packaging", "pygments"}
+names = sorted({d.metadata["Name"].lower() for d in m.distributions()} - tools)
+print(len(names), "distributions:", ", ".join(names))
+"""
+
+
+@nox.session
+def differential(session: nox.Session) -> None:
+    """flaskish against Flask 3.1.3 on the same generated inputs (hypothesis).
+
+    A bounded, reproducible run by default (CI); set
+    ``FLASKISH_DIFFERENTIAL_EXAMPLES`` for more, random examples per test.
+    """
+    _install_workspace(session, "differential")
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        str(ROOT / "tests" / "differential"),
+        *session.posargs,
+    )
+
+
 @nox.session
 @nox.parametrize("package", PACKAGE_ORDER)
 def isolated(session: nox.Session, package: str) -> None:
-    """One package with only its declared dependencies, running its own tests.
+    """One package with only its declared dependencies, running its own tests;
+    then, if it has extras made of siblings, again with those installed.
 
     The code blocks of the package's README run here too (tools/doc_blocks.py,
     loaded by the root pytest configuration): what the README shows works
@@ -121,14 +171,23 @@ def isolated(session: nox.Session, package: str) -> None:
     for name in _sibling_closure(package):
         session.install(str(PACKAGES / name))
     session.install(*_group(PACKAGES / package, "test"))
-    session.run(
+    tests = [
         "pytest",
         "-p",
         "no:cacheprovider",
         str(PACKAGES / package / "tests"),
         str(PACKAGES / package / "README.md"),
-        *session.posargs,
-    )
+    ]
+    session.run("python", "-c", _COUNT_DISTRIBUTIONS)
+    session.run(*tests, *session.posargs)
+    extras = _sibling_extras(package)
+    if not extras:
+        return
+    extra_reqs = _pyproject(PACKAGES / package)["project"]["optional-dependencies"]
+    siblings = _sibling_folders([req for extra in extras for req in extra_reqs[extra]])
+    for name in _sibling_closure(*siblings):
+        session.install(str(PACKAGES / name))
+    session.run(*tests, *session.posargs)
 
 
 @nox.session
@@ -267,6 +326,17 @@ def extension_suites(session: nox.Session) -> None:
     _install_workspace(session, "test", "extensions")
     session.install("pip")  # the suites download the extensions' sources
     session.run("python", str(ROOT / "tools" / "extension_suites.py"), *session.posargs)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """The demo under gunicorn and a load generator for a bounded time (not in
+    CI); options after ``--`` (see tools/soak.py)."""
+    if shutil.which("wrk") is None and shutil.which("apt-get") and os.geteuid() == 0:
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "wrk", external=True)
+    _install_workspace(session, "soak")
+    session.run("python", str(ROOT / "tools" / "soak.py"), *session.posargs)
 
 
 @nox.session

@@ -3,9 +3,9 @@
 Commands:
 
 - ``demo``: start the demo application on http://127.0.0.1:5000
-- ``test``: run the whole check suite (lint, types, tests, isolated
-  packages, builds, documentation, the demo in a browser); this is what
-  CI runs
+- ``test``: run the whole check suite (lint, types, tests, the
+  differential comparison with Flask, isolated packages, builds,
+  documentation, the demo in a browser); this is what CI runs
 - ``setup``: create ``.venv`` with every package installed editable and all
   development tools, for day-to-day work
 - ``nox ARGS...``: run nox with any arguments, e.g. ``nox -s bench``
@@ -29,6 +29,7 @@ CHECK_SESSIONS = [
     "lint",
     "typecheck",
     "tests",
+    "differential",
     "isolated",
     "build",
     "docs",

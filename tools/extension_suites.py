@@ -19,6 +19,7 @@ failures included: the baseline those reasons come from.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import tomllib
 from dataclasses import dataclass
@@ -404,9 +405,16 @@ def main() -> int:
         "--flask", action="store_true", help="run the unchanged suites on Flask"
     )
     parser.add_argument(
+        "--asgi",
+        action="store_true",
+        help="send every test client request through app.asgi_app",
+    )
+    parser.add_argument(
         "names", nargs="*", help="extensions to run (default: all)", metavar="NAME"
     )
     args = parser.parse_args()
+    if args.asgi:
+        os.environ["FLASKISH_TEST_CLIENT"] = "asgi"
     chosen = [e for e in EXTENSIONS if not args.names or e.name in args.names]
     failed = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import subprocess
 import sys
 import tempfile
@@ -66,7 +67,14 @@ def _known_differences_in(source: Path, root: Path) -> dict[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--version", default="3.1.3")
+    parser.add_argument(
+        "--asgi",
+        action="store_true",
+        help="send every test client request through app.asgi_app",
+    )
     args = parser.parse_args()
+    if args.asgi:
+        os.environ["FLASKISH_TEST_CLIENT"] = "asgi"
     with tempfile.TemporaryDirectory() as tmp:
         source = download_source(f"flask=={args.version}", Path(tmp))
         status = 0

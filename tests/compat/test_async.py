@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from typing import Any
 
 import pytest
@@ -170,3 +171,55 @@ def test_async_view_with_session_and_flash(app: Flask, client: FlaskClient) -> N
 
     assert client.get("/").json == {"n": 1, "flashes": ["async"]}
     assert client.get("/").json == {"n": 2, "flashes": ["async"]}
+
+
+_marker: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "compat_marker", default=None
+)
+
+
+def test_context_variables_set_in_async_functions_reach_the_next_one(
+    app: Flask, client: FlaskClient
+) -> None:
+    @app.before_request
+    async def before() -> None:
+        _marker.set("hook")
+
+    @app.route("/")
+    async def index() -> str:
+        seen = _marker.get()
+        _marker.set("view")
+        return f"{seen}"
+
+    @app.after_request
+    def after(response: Response) -> Response:
+        response.headers["X-Marker"] = str(_marker.get())
+        return response
+
+    response = contextvars.copy_context().run(client.get, "/")
+    assert (response.text, response.headers["X-Marker"]) == ("hook", "view")
+
+
+def test_tasks_an_async_view_leaves_running_are_cancelled(
+    app: Flask, client: FlaskClient
+) -> None:
+    log: list[str] = []
+
+    async def background(path: str) -> None:
+        try:
+            await asyncio.sleep(3600)
+            log.append(f"finished {path}")
+        except asyncio.CancelledError:
+            log.append(f"cancelled {path}")
+            raise
+
+    @app.route("/<name>")
+    async def start(name: str) -> str:
+        asyncio.get_running_loop().create_task(background(request.path))
+        await asyncio.sleep(0)
+        return name
+
+    assert client.get("/one").text == "one"
+    assert log == ["cancelled /one"]
+    assert client.get("/two").text == "two"
+    assert log == ["cancelled /one", "cancelled /two"]

@@ -79,3 +79,18 @@ def test_register_twice(serializer: TaggedJSONSerializer) -> None:
     assert info.value.args == ("Tag ' set' is already registered.",)
     serializer.register(TagSet, force=True, index=0)
     assert serializer.order[0].key == " set"
+
+
+@pytest.mark.parametrize(
+    ("text", "loaded"),
+    [
+        ('{" di": {"a__": 1}}', {"a": 1}),
+        # Only the first key of a tagged dict counts; the rest is ignored.
+        ('{" di": {" x": 1, "y": 2}}', {"": 1}),
+        ('{" di": {"y__": 2, " x": 1}}', {"y": 2}),
+    ],
+)
+def test_tagged_dict_loads_its_first_key(
+    serializer: TaggedJSONSerializer, text: str, loaded: object
+) -> None:
+    assert serializer.loads(text) == loaded

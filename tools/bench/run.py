@@ -9,10 +9,12 @@ end-to-end figure with each framework under gunicorn (2 sync workers) on
 loopback with a load generator in another process, and the same figure
 for the werkzeug-only hello app (the floor for a framework built on
 werkzeug's Request and Response) and for a bare WSGI callable: the most
-any framework could reach there.
+any framework could reach there. Last, the ASGI figures of
+``asgi_bench.py`` (in-process hello against Quart and Starlette,
+concurrency and requests per second under uvicorn).
 
-The figures are also written as JSON to ``--save`` (``results.json`` beside
-this file by default), which the documentation draws its chart from.
+The WSGI figures are also written as JSON to ``--save`` (``results.json``
+beside this file by default), which the documentation draws its chart from.
 """
 
 from __future__ import annotations
@@ -135,6 +137,9 @@ def main() -> int:
         help="where to write the results as JSON (default: %(default)s)",
     )
     parser.add_argument(
+        "--no-asgi", action="store_true", help="skip the ASGI figures (asgi_bench.py)"
+    )
+    parser.add_argument(
         "--server-rounds",
         type=int,
         default=3,
@@ -234,6 +239,10 @@ def main() -> int:
             f"bare WSGI/Flask requests per second: {ceiling:.2f} (what a framework costing nothing would reach)"
         )
     _save(args.save, results)
+    if not args.no_asgi:
+        import asgi_bench
+
+        asgi_bench.report(args.rounds, args.seconds, args.server_seconds)
     return 0
 
 

@@ -1,4 +1,9 @@
-"""Applications for blueprint tests: the standalone router of flaskish-routing."""
+"""Applications for blueprint tests: the standalone router of flaskish-routing.
+
+flaskish-templating and flaskish-cli are optional (the extras ``templating``
+and ``cli``): the routers with templates or a command group, and the tests
+that need them, are skipped when they are not installed.
+"""
 
 from __future__ import annotations
 
@@ -10,45 +15,39 @@ from typing import Any
 import pytest
 from werkzeug.test import Client
 
-from flaskish_cli import AppGroup
 from flaskish_routing import Router
-from flaskish_templating import _default_template_ctx_processor
-from flaskish_templating import JinjaLoaderMixin
-from flaskish_templating import TemplatingAppMixin
 
 
-class CliRouter(Router):
-    """A router with a command group, as an application with a CLI has."""
-
-    def __init__(self, import_name: str) -> None:
-        super().__init__(import_name)
-        self.cli = AppGroup("app")
-
-
-class TemplateRouter(TemplatingAppMixin, JinjaLoaderMixin, Router):
+def _template_router(import_name: str, root_path: Path) -> Router:
     """A router with a Jinja environment, as an application with templates has."""
+    templating = pytest.importorskip("flaskish_templating")
 
-    def __init__(self, import_name: str, root_path: Path) -> None:
-        super().__init__(import_name)
-        self.root_path = str(root_path)
-        self.template_folder = "templates"
-        self.config: dict[str, Any] = {
-            "DEBUG": False,
-            "TEMPLATES_AUTO_RELOAD": None,
-            "EXPLAIN_TEMPLATE_LOADING": False,
-        }
-        self.debug = False
-        self.logger = logging.getLogger("tests.template_router")
-        self.template_context_processors.setdefault(None, []).append(
-            _default_template_ctx_processor
-        )
+    class TemplateRouter(
+        templating.TemplatingAppMixin, templating.JinjaLoaderMixin, Router
+    ):
+        def __init__(self) -> None:
+            super().__init__(import_name)
+            self.root_path = str(root_path)
+            self.template_folder = "templates"
+            self.config: dict[str, Any] = {
+                "DEBUG": False,
+                "TEMPLATES_AUTO_RELOAD": None,
+                "EXPLAIN_TEMPLATE_LOADING": False,
+            }
+            self.debug = False
+            self.logger = logging.getLogger("tests.template_router")
+            self.template_context_processors.setdefault(None, []).append(
+                templating._default_template_ctx_processor
+            )
+
+    return TemplateRouter()
 
 
 @pytest.fixture
-def template_app(tmp_path: Path) -> TemplateRouter:
+def template_app(tmp_path: Path) -> Any:
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "shared.txt").write_text("from the app")
-    return TemplateRouter(__name__, tmp_path)
+    return _template_router(__name__, tmp_path)
 
 
 @pytest.fixture
@@ -57,8 +56,12 @@ def app() -> Router:
 
 
 @pytest.fixture
-def cli_app() -> CliRouter:
-    return CliRouter(__name__)
+def cli_app() -> Router:
+    """A router with a command group, as an application with a CLI has."""
+    cli = pytest.importorskip("flaskish_cli")
+    router = Router(__name__)
+    router.cli = cli.AppGroup("app")  # type: ignore[attr-defined]
+    return router
 
 
 @pytest.fixture

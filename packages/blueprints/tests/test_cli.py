@@ -2,6 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+pytest.importorskip("flaskish_cli", reason="the cli extra is not installed")
+
 import click
 from click.testing import CliRunner
 
@@ -81,3 +85,7 @@ def test_nested_blueprint_commands(cli_app: Any) -> None:
     assert set(cli_app.cli.commands) == {"parent.bp"}
     result = CliRunner().invoke(cli_app.cli, ["parent.bp", "hello", "n"])
     assert result.output == "hello n\n"
+
+
+def test_cli_group_is_named_after_the_blueprint() -> None:
+    assert Blueprint("bp", __name__, cli_group="g").cli.name == "bp"

@@ -189,5 +189,4 @@ def test_blueprint_attributes() -> None:
     )
     assert bp.url_values_defaults == {"a": 1}
     assert bp.cli_group == "g"
-    assert bp.cli.name == "bp"
     assert bp.deferred_functions == []

@@ -3,6 +3,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+pytest.importorskip(
+    "flaskish_templating", reason="the templating extra is not installed"
+)
+
 from jinja2 import FileSystemLoader
 
 from flaskish_blueprints import Blueprint

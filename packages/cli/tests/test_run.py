@@ -221,7 +221,7 @@ def test_run_serves_a_plain_wsgi_callable(runner, served, write):
 
     assert served[0]["app"] is plain.wsgi
     assert served[0]["port"] == 9000
-    assert result.output == " * Serving Flask app 'plain:wsgi'\n * Debug mode: off\n"
+    assert result.output == " * Serving WSGI app 'plain:wsgi'\n * Debug mode: off\n"
 
 
 def test_plain_wsgi_app_has_no_app_commands(runner, write):

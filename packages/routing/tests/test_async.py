@@ -188,3 +188,133 @@ def test_ensure_sync_recognises_every_kind_of_coroutine_function() -> None:
     assert ensure_sync(functools.partial(double, 3))() == 6
     assert ensure_sync(Holder().method)(1) == 2
     assert ensure_sync(double)(5) == 10
+
+
+marker: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "marker", default=None
+)
+
+
+def test_context_variables_set_inside_are_kept_by_the_caller() -> None:
+    async def mark(value: str) -> None:
+        await asyncio.sleep(0)
+        marker.set(value)
+
+    token = marker.set("outer")
+    try:
+        run_coroutine(mark("inner"))
+        assert marker.get() == "inner"
+        # Unchanged variables keep their values.
+        assert user.get("unset") == "unset"
+    finally:
+        marker.reset(token)
+
+
+def test_async_hook_context_variables_reach_the_view(
+    app: Router, client: Client
+) -> None:
+    @app.before_request
+    async def before() -> None:
+        marker.set("set by hook")
+
+    @app.route("/")
+    def index() -> str:
+        return repr(marker.get())
+
+    # In a copy of the test's context: the variable stays set in the
+    # context that served the request, as under Flask.
+    response = contextvars.copy_context().run(client.get, "/")
+    assert response.text == "'set by hook'"
+
+
+def test_tasks_left_running_are_cancelled_when_the_call_ends() -> None:
+    log: list[str] = []
+
+    async def background() -> None:
+        try:
+            await asyncio.sleep(3600)
+            log.append("finished")
+        except asyncio.CancelledError:
+            log.append(f"cancelled, marker {marker.get()!r}")
+            raise
+
+    async def start() -> str:
+        marker.set("first call")
+        asyncio.get_running_loop().create_task(background())
+        await asyncio.sleep(0)
+        return "started"
+
+    assert run_coroutine(start()) == "started"
+    # Cancelled and finished before run_coroutine returned: no later call
+    # on this thread is needed for it to end.
+    assert log == ["cancelled, marker 'first call'"]
+    assert not asyncio.all_tasks(thread_event_loop())
+
+
+def test_failures_of_cancelled_tasks_reach_the_loop_exception_handler() -> None:
+    reported: list[str] = []
+    started: list[asyncio.Task[None]] = []
+
+    async def stubborn() -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            raise LookupError("while cancelling") from None
+
+    async def start() -> None:
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(
+            lambda loop, context: reported.append(repr(context["exception"]))
+        )
+        started.append(loop.create_task(stubborn()))
+        await asyncio.sleep(0)
+
+    try:
+        run_coroutine(start())
+    finally:
+        thread_event_loop().set_exception_handler(None)
+    assert reported == ["LookupError('while cancelling')"]
+    assert started[0].done()
+
+
+def test_tasks_are_cancelled_under_an_application_task_factory() -> None:
+    made: list[str] = []
+    log: list[str] = []
+
+    def factory(loop: asyncio.AbstractEventLoop, coro: Any, **options: Any) -> Any:
+        made.append(coro.__name__)
+        return asyncio.Task(coro, loop=loop, **options)
+
+    async def background() -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            log.append("cancelled")
+            raise
+
+    async def start() -> str:
+        asyncio.get_running_loop().create_task(background())
+        await asyncio.sleep(0)
+        return "started"
+
+    loop = thread_event_loop()
+    own = loop.get_task_factory()
+    loop.set_task_factory(factory)
+    try:
+        assert run_coroutine(start()) == "started"
+    finally:
+        loop.set_task_factory(own)
+    assert made == ["start", "background"]
+    assert log == ["cancelled"]
+
+
+def test_tasks_that_finished_are_left_alone() -> None:
+    async def child() -> int:
+        await asyncio.sleep(0)
+        return 2
+
+    async def parent() -> int:
+        return sum(await asyncio.gather(child(), child()))
+
+    assert run_coroutine(parent()) == 4
+    assert run_coroutine(parent()) == 4

@@ -74,6 +74,7 @@ def test_router_serves_its_static_folder(tmp_path: Path) -> None:
         assert response.mimetype == "text/css"
     assert client.get("/assets/missing.css").status_code == 404
     assert client.get("/assets/../secret.txt").status_code == 404
+    app.server_name = "localhost"
     assert app.url_for("static", filename="site.css") == (
         "http://localhost/assets/site.css"
     )

@@ -31,6 +31,7 @@ def test_custom_converter(app: Router, client: Client) -> None:
         return {"names": names}
 
     assert client.get("/items/a,b,c").get_json() == {"names": ["a", "b", "c"]}
+    app.server_name = "localhost"
     assert app.url_for("items", names=["x", "y"]) == "http://localhost/items/x,y"
 
 
@@ -136,6 +137,7 @@ def test_url_for_in_a_request_is_relative(app: Router, client: Client) -> None:
 
 def test_url_for_errors(app: Router) -> None:
     app.add_url_rule("/user/<name>", "user", lambda name: name)
+    app.server_name = "localhost"
     with pytest.raises(BuildError):
         app.url_for("user")
     with pytest.raises(ValueError) as info:
@@ -150,6 +152,7 @@ def test_url_for_applies_url_defaults(app: Router) -> None:
     def add_lang(endpoint: str, values: dict[str, Any]) -> None:
         values.setdefault("lang", "en")
 
+    app.server_name = "localhost"
     assert app.url_for("index", _external=False) == "/en/"
     assert app.url_for("index", lang="fr") == "http://localhost/fr/"
 
@@ -177,4 +180,5 @@ def test_url_for_relative_endpoints(app: Router, client: Client) -> None:
     app.add_url_rule("/link", "link", lambda: app.url_for(".index"))
     assert client.get("/bp/link").text == "/bp/"
     assert client.get("/link").text == "/"
+    app.server_name = "localhost"
     assert app.url_for(".index") == "http://localhost/"

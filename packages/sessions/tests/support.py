@@ -34,6 +34,13 @@ FLASK_TOKEN = (
     "QQzgYTnpdKXWcFVIcTutNlCzFCNEK3rPu3CdcXmaoXg_2tK7WstRH_PiljTwUbSrJl4ZXhtuKH9"
     "sS9pOQP_uKVn-MrB6yuMg40hik5jDvMPOlUxnw.ZVPxAA.bQQPydQ9WUpR925SaMT-O5pJa3w"
 )
+# The same, written by a Flask 3.1 application in a request (in an app
+# context its JSON provider sorts the keys).
+FLASK_APP_TOKEN = (
+    ".eJx9y0EKwjAQheGrDG8dcIwWJNSCK0EQXHQnIokJKNIgNQGl9O5OcgBn8S8-3kygBAP_uKVn-"
+    "ELh-grjYGOIwmnMQcHBTCApdqfNFrOCryJFf8-KWNPBRtKsmXhleG24of2xL9OhTqVoXfdpF64r"
+    "mqpKz0ulLwK5ghT8_5rynt9hlKn1FvMPwVMxnw.ZVPxAA.EITuVYz4JO_wHakAoyQOaHwiZpo"
+)
 
 
 class Html(str):

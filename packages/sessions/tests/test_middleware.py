@@ -13,12 +13,14 @@ from werkzeug.wrappers import Response
 
 from flaskish_sessions import DEFAULT_SESSION_CONFIG
 from flaskish_sessions import ENVIRON_KEY
+from flaskish_sessions import MiddlewareNullSession
 from flaskish_sessions import NullSession
 from flaskish_sessions import SecureCookieSession
 from flaskish_sessions import SecureCookieSessionInterface
 from flaskish_sessions import SessionMiddleware
 
 from .support import Clock
+from .support import FLASK_APP_TOKEN
 from .support import FLASK_DATA
 from .support import FLASK_TOKEN
 from .support import make_app
@@ -98,9 +100,13 @@ def test_without_secret_key_the_session_is_null() -> None:
     assert response.text == "ok"
     assert "Set-Cookie" not in response.headers
     assert "Vary" not in response.headers
-    assert type(seen[0]) is NullSession
-    with pytest.raises(RuntimeError, match="no secret key was set"):
+    assert type(seen[0]) is MiddlewareNullSession
+    with pytest.raises(RuntimeError) as info:
         client.get("/write")
+    assert "no secret key was set" in str(info.value)
+    assert "secret_key= to SessionMiddleware" in str(info.value)
+    assert "application" not in str(info.value)
+    assert isinstance(seen[0], NullSession)
 
 
 def test_shares_the_session_with_a_cookie_interface_app(clock: Clock) -> None:
@@ -217,3 +223,88 @@ def test_custom_interface_is_used() -> None:
     client = Client(SessionMiddleware(counter, "k", session_interface=Named()))
     assert client.get("/count").headers["Set-Cookie"].startswith("named=")
     assert client.get("/count").text == "2"
+
+
+def streaming(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+    """Changes the session while its body is produced."""
+    session = environ[ENVIRON_KEY]
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    yield b""
+    session["step"] = "before first byte"
+    yield b"one "
+    if Request(environ).path == "/late":
+        session["step"] = "after first byte"
+    yield b"two"
+
+
+def test_change_before_the_first_byte_is_saved() -> None:
+    client = Client(SessionMiddleware(streaming, "k"))
+    assert client.get("/").text == "one two"
+    shown = Client(SessionMiddleware(show_step, "k"))
+    shown.set_cookie("session", client.get_cookie("session").value)
+    assert shown.get("/").text == "before first byte"
+
+
+def show_step(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+    return Response(environ[ENVIRON_KEY].get("step", "-"))(environ, start_response)
+
+
+def test_change_after_the_headers_were_sent_raises() -> None:
+    response = Client(SessionMiddleware(streaming, "k")).get("/late")
+    with pytest.raises(RuntimeError) as info:
+        response.get_data()
+    assert "after its response headers were sent" in str(info.value)
+    assert "first non-empty chunk" in str(info.value)
+
+
+def test_empty_body_still_saves_and_starts() -> None:
+    def empty(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        start_response("204 No Content", [])
+        environ[ENVIRON_KEY]["seen"] = True
+        return iter([])
+
+    response = Client(SessionMiddleware(empty, "k")).get("/")
+    assert response.status_code == 204
+    assert response.headers["Set-Cookie"].startswith("session=")
+
+
+def test_body_without_start_response_is_an_error() -> None:
+    def broken(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        environ[ENVIRON_KEY]["x"] = 1
+        return [b"no status"]
+
+    environ = EnvironBuilder().get_environ()
+    body = SessionMiddleware(broken, "k")(environ, lambda *a: None)
+    with pytest.raises(RuntimeError, match="without calling start_response"):
+        list(body)
+
+
+def test_body_is_closed() -> None:
+    closed: list[bool] = []
+
+    class Body:
+        def __iter__(self) -> Any:
+            return iter([b"x"])
+
+        def close(self) -> None:
+            closed.append(True)
+
+    def app(environ: dict[str, Any], start_response: Any) -> Any:
+        start_response("200 OK", [])
+        return Body()
+
+    Client(SessionMiddleware(app, "k")).get("/").close()
+    assert closed == [True]
+
+
+def test_tokens_are_the_ones_a_flask_app_writes(clock: Clock) -> None:
+    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        environ[ENVIRON_KEY].update(FLASK_DATA)
+        return Response("ok")(environ, start_response)
+
+    config = {"SECRET_KEY_FALLBACKS": ["old"]}
+    client = Client(SessionMiddleware(app, "current", config))
+    client.get("/")
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    assert cookie.value == FLASK_APP_TOKEN

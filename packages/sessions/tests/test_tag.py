@@ -225,3 +225,16 @@ def test_default_codec_restored_by_none() -> None:
     set_json_codec()
     assert session_json_serializer.dumps({"a": (1,)}) == '{"a":{" t":[1]}}'
     assert session_json_serializer.loads('{"a":1}') == {"a": 1}
+
+
+def test_tagged_dict_with_more_keys_loads_the_first() -> None:
+    serializer = TaggedJSONSerializer()
+    assert serializer.loads('{" di": {" x": 1, "y": 2}}') == {"": 1}
+    assert serializer.loads('{" di": {"k__": [1], " x": 1}}') == {"k": [1]}
+
+
+@pytest.mark.parametrize(("text", "shown"), [("{}", "{}"), ("[]", "[]"), ('""', "''")])
+def test_empty_tagged_dict_is_refused_with_a_clear_error(text: str, shown: str) -> None:
+    with pytest.raises(ValueError) as info:
+        TaggedJSONSerializer().loads(f'{{" di": {text}}}')
+    assert str(info.value) == f"a ' di' tagged dict needs a key; got {shown}"

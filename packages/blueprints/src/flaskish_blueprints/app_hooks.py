@@ -14,7 +14,7 @@ from typing import overload
 from typing import TYPE_CHECKING
 from typing import TypeVar
 
-from flaskish_templating.app import registering_decorator
+from .optional import missing
 
 if TYPE_CHECKING:
     from .protocol import TemplatingApp
@@ -91,6 +91,11 @@ class AppHooksMixin:
     def _template_decorator(
         self, method: str, name: str | F | None
     ) -> F | Callable[[F], F]:
+        try:
+            from flaskish_templating.app import registering_decorator
+        except ImportError:
+            feature = f"Blueprint.app_{method.removeprefix('add_')}"
+            raise RuntimeError(missing(feature, "templating")) from None
         return registering_decorator(partial(self._record_template_hook, method), name)
 
     @overload

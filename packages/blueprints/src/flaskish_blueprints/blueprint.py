@@ -7,14 +7,12 @@ from functools import update_wrapper
 from typing import Any
 from typing import TYPE_CHECKING
 
-from flaskish_cli import AppGroupAttribute
 from flaskish_context import StaticFilesMixin
 from flaskish_routing import Scaffold
 from flaskish_routing import setupmethod
 from flaskish_routing.scaffold import EndpointArg
 from flaskish_routing.scaffold import FolderArg
 from flaskish_routing.scaffold import ViewFunc
-from flaskish_templating import JinjaLoaderMixin
 
 from .app_hooks import AppHooksMixin
 from .cli_group import attach_commands
@@ -22,6 +20,8 @@ from .cli_group import CliGroupOption
 from .cli_group import DEFAULT_CLI_GROUP
 from .merge import merge_registries
 from .nesting import child_options
+from .optional import AppGroupAttribute
+from .optional import JinjaLoaderMixin
 from .setup_state import BlueprintSetupState
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ class Blueprint(AppHooksMixin, JinjaLoaderMixin, StaticFilesMixin, Scaffold):
     It has the application's registration API; every registration is
     recorded and applied by :meth:`register`, once per registration of the
     blueprint, with endpoints prefixed by the blueprint's (dotted) name.
+    Its template folder (``jinja_loader``) needs flaskish-templating and its
+    ``cli`` flaskish-cli (the extras ``templating`` and ``cli``).
     """
 
     #: The blueprint's commands, attached to ``app.cli`` at registration.

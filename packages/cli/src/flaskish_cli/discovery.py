@@ -86,6 +86,22 @@ def find_best_app(module: ModuleType) -> CliApp:
     )
 
 
+def find_wsgi_callable(module: ModuleType) -> Any:
+    """The plain WSGI callable in the ``app`` or ``application`` attribute of
+    ``module``, when the module holds no application (flaskish seam).
+
+    Returns ``None`` when the module has an application or neither
+    attribute is a callable instance or function.
+    """
+    if any(is_app(value) for value in list(vars(module).values())):
+        return None
+    for attr in _APP_ATTRIBUTES:
+        candidate = getattr(module, attr, None)
+        if callable(candidate) and not isinstance(candidate, type):
+            return candidate
+    return None
+
+
 def _parse_app_expression(
     app_name: str,
 ) -> tuple[str, list[Any], dict[str, Any], bool]:

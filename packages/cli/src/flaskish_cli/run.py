@@ -16,6 +16,7 @@ from .group_options import debug_option
 from .param_types import CertParamType
 from .param_types import SeparatedPathType
 from .param_types import validate_key
+from .protocol import is_app
 from .script_info import pass_script_info
 from .script_info import ScriptInfo
 
@@ -46,12 +47,18 @@ def _serve(info: ScriptInfo, **options: Any) -> None:
 
     For development only: it is neither as stable, as secure nor as fast as
     a production WSGI server. '--debug' turns on the reloader and the
-    debugger. Any WSGI callable that '--app' names can be served.
+    debugger. Any WSGI callable that '--app' names can be served. With
+    '--asgi', the app's 'asgi_app' is served by uvicorn instead.
     """
+    if options.pop("asgi", False):
+        from .asgi_run import serve_asgi
+
+        serve_asgi(info, **options)
+        return
     app = _load_served_app(info)
     debug = get_debug_flag()
     reload, debugger = options["reload"], options["debugger"]
-    show_server_banner(debug, info.app_import_path)
+    show_server_banner(debug, info.app_import_path, plain_wsgi=not is_app(app))
     run_simple(
         options["host"],
         options["port"],
@@ -105,6 +112,12 @@ run_command = click.Command(
             ["--debugger/--no-debugger"],
             help="Enable or disable the debugger. On by default in debug mode.",
             default=None,
+        ),
+        click.Option(
+            ["--asgi"],
+            is_flag=True,
+            default=False,
+            help="Serve the app's asgi_app with uvicorn (needs uvicorn).",
         ),
         click.Option(
             ["--with-threads/--without-threads"],

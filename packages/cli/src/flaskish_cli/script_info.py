@@ -12,8 +12,8 @@ import click
 
 from .discovery import find_best_app
 from .discovery import find_object_by_string
+from .discovery import find_wsgi_callable
 from .discovery import import_app_module
-from .discovery import locate_app
 from .discovery import not_an_app_message
 from .discovery import prepare_import
 from .errors import NoAppException
@@ -22,6 +22,8 @@ from .flags import get_load_dotenv
 from .protocol import is_app
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from .protocol import CliApp
 
 # "module:name" splits at the first colon that does not start a Windows
@@ -115,23 +117,33 @@ class ScriptInfo:
 
         if not self.app_import_path:
             for filename in _DEFAULT_FILES:
-                found = locate_app(
-                    prepare_import(filename), None, raise_if_not_found=False
-                )
+                found = import_app_module(prepare_import(filename), False)
                 if found is not None:
-                    return found, ""
+                    return _best_target(found)
             return None, ""
 
         path, *named = _NAME_SEPARATOR.split(self.app_import_path, maxsplit=1)
         module = import_app_module(prepare_import(path))
         assert module is not None  # a missing module raised
         if not named:
-            return find_best_app(module), ""
+            return _best_target(module)
         found = find_object_by_string(module, named[0], keep_wsgi_functions=True)
         message = not_an_app_message(module.__name__, named[0])
         if is_app(found) or _is_wsgi_callable(found):
             return found, message
         raise NoAppException(message)
+
+
+def _best_target(module: ModuleType) -> tuple[Any, str]:
+    """The application of ``module``, or else the plain WSGI callable in its
+    ``app`` or ``application`` attribute."""
+    try:
+        return find_best_app(module), ""
+    except NoAppException as exc:
+        wsgi = find_wsgi_callable(module)
+        if wsgi is None:
+            raise
+        return wsgi, str(exc)
 
 
 def _is_wsgi_callable(obj: object) -> bool:

@@ -86,11 +86,22 @@ class AppContext(_Pushable):
         if exc is _sentinel:
             exc = sys.exc_info()[1]
         try:
-            if len(self._cv_tokens) == 1:
+            if self.is_last_push():
                 self.app.do_teardown_appcontext(exc)
         finally:
-            current = _cv_app.get(None)
-            _cv_app.reset(self._cv_tokens.pop())
+            self.unset()
+
+    def is_last_push(self) -> bool:
+        """Whether popping now ends the last push, so teardown is due
+        (flaskish seam: an asynchronous pop runs teardown its own way, then
+        calls :meth:`unset`)."""
+        return len(self._cv_tokens) == 1
+
+    def unset(self) -> None:
+        """The part of :meth:`pop` after teardown (flaskish seam): restore
+        the context variable and tell the application."""
+        current = _cv_app.get(None)
+        _cv_app.reset(self._cv_tokens.pop())
         if current is not self:
             raise _mismatch("app", current, self)
         self.app.notify_app_context_popped()
@@ -213,27 +224,46 @@ class RequestContext(_Pushable):
         (by default the exception being handled) and closes the request. The
         context variables are restored even if teardown raises.
         """
-        current = _cv_request.get(None)
         if exc is _sentinel:
             exc = sys.exc_info()[1]
-        tokens = self._cv_tokens
-        outermost = len(tokens) == 1
-        token, own_app_ctx = tokens.pop()
         try:
-            if outermost:
-                request = self.request
-                try:
-                    self.app.do_teardown_request(exc)
-                finally:
-                    _close_request(request)
-                    # Drop werkzeug's environ -> request link: no cycle for the GC.
-                    request.environ["werkzeug.request"] = None
+            if self.is_last_push():
+                self.app.do_teardown_request(exc)
         finally:
-            _cv_request.reset(token)
+            own_app_ctx, replaced = self.unset()
             if own_app_ctx is not None:
                 own_app_ctx.pop(exc)
-        if current is not self:
-            raise _mismatch("request", current, self)
+        self.check_popped(replaced)
+
+    def is_last_push(self) -> bool:
+        """Whether popping now ends the last push, so teardown is due
+        (flaskish seam, as :meth:`AppContext.is_last_push`)."""
+        return len(self._cv_tokens) == 1
+
+    def unset(self) -> tuple[AppContext | None, RequestContext | None]:
+        """The part of :meth:`pop` after teardown (flaskish seam): close the
+        request on the last pop and restore the context variable. Returns
+        the application context the matching push made, for the caller to
+        pop, and the request context that was current, for
+        :meth:`check_popped`."""
+        tokens = self._cv_tokens
+        token, own_app_ctx = tokens[-1]
+        replaced = _cv_request.get(None)
+        try:
+            if len(tokens) == 1:
+                request = self.request
+                _close_request(request)
+                # Drop werkzeug's environ -> request link: no cycle for the GC.
+                request.environ["werkzeug.request"] = None
+        finally:
+            tokens.pop()
+            _cv_request.reset(token)
+        return own_app_ctx, replaced
+
+    def check_popped(self, replaced: RequestContext | None) -> None:
+        """Raise if ``replaced`` (from :meth:`unset`) is not this context."""
+        if replaced is not self:
+            raise _mismatch("request", replaced, self)
 
     def __repr__(self) -> str:
         return (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterable
+from collections.abc import AsyncIterator
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
@@ -72,21 +74,34 @@ def stream_with_context(generator_or_function: Iterable[T]) -> Iterator[T]: ...
 
 @overload
 def stream_with_context(
+    generator_or_function: AsyncIterable[T],
+) -> AsyncIterator[T]: ...
+
+
+@overload
+def stream_with_context(
     generator_or_function: Callable[..., Iterable[T]],
 ) -> Callable[..., Iterator[T]]: ...
 
 
 def stream_with_context(
-    generator_or_function: Iterable[T] | Callable[..., Iterable[T]],
-) -> Iterator[T] | Callable[..., Iterator[T]]:
+    generator_or_function: Iterable[T] | AsyncIterable[T] | Callable[..., Iterable[T]],
+) -> Iterator[T] | AsyncIterator[T] | Callable[..., Iterator[T]]:
     """Keep the current request context pushed while a generator runs.
 
     Wrap an iterable (usually a generator object), or decorate a generator
     function. Must be called while a request context is active; that context
     is pushed again when iteration starts and stays pushed until the iterable
     is exhausted or the returned iterator is closed (which closes the
-    wrapped iterable too).
+    wrapped iterable too). An ``async def`` generator (or function) is
+    wrapped the same way, as an async iterator.
     """
+    if isinstance(generator_or_function, AsyncIterable):
+        return _aiterate_in_context(
+            generator_or_function,
+            _require_request("stream_with_context"),
+            _cv_app.get(),
+        )
     if not isinstance(generator_or_function, Iterable):
         func = generator_or_function
 
@@ -101,6 +116,22 @@ def stream_with_context(
     # raises at once if there is no request.
     next(wrapped)
     return wrapped
+
+
+async def _aiterate_in_context(
+    it: AsyncIterable[T], req_ctx: RequestContext, app_ctx: AppContext
+) -> AsyncIterator[T]:
+    # As _iterate_in_context; the contexts were captured by the caller.
+    with ExitStack() as stack:
+        stack.enter_context(app_ctx)
+        stack.enter_context(req_ctx)
+        try:
+            async for item in it:
+                yield item
+        finally:
+            aclose = getattr(it, "aclose", None)
+            if aclose is not None:
+                await aclose()
 
 
 def _iterate_in_context(it: Iterator[T]) -> Iterator[T]:

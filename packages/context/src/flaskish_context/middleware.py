@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import contextvars
-import inspect
 import os
+import weakref
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
-from functools import wraps
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -21,11 +20,14 @@ from .ctx import _AppCtxGlobals
 from .ctx import AppContext
 from .ctx import RequestContext
 from .static import StaticFilesMixin
+from .sync import run_sync
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse
     from _typeshed.wsgi import WSGIApplication
     from _typeshed.wsgi import WSGIEnvironment
+
+    from .protocol import ContextApp
 
 TeardownCallable = Callable[[BaseException | None], object]
 #: Makes the session of a request (``ContextMiddleware(open_session=...)``).
@@ -34,6 +36,27 @@ MaybeText = str | None
 MaybeMap = Map | None
 MaybeOpener = SessionOpener | None
 
+#: Where a session middleware of the same WSGI stack (flaskish-sessions'
+#: ``SessionMiddleware``) puts the session of the request.
+SESSION_ENVIRON_KEY = "flaskish.session"
+
+
+class _HeadersOnly(Response):
+    # The wrapped app's status and headers, for after_this_request
+    # functions; no default Content-Type is invented.
+    default_mimetype = None
+
+
+class _Started(list[Any]):
+    """The ``after_this_request`` list once the response has started."""
+
+    def append(self, f: Any) -> None:
+        raise RuntimeError(
+            "after_this_request was called after the application started its"
+            " response (called start_response), so the function could not"
+            " change it. Register it before calling start_response."
+        )
+
 
 class ContextMiddleware(StaticFilesMixin):
     """Run a WSGI application inside a request context.
@@ -41,13 +64,28 @@ class ContextMiddleware(StaticFilesMixin):
     While the wrapped application (and its response iterable) runs,
     ``request``, ``session``, ``g`` and ``current_app`` work as in flaskish;
     ``current_app`` is this middleware. Each request gets its own ``g``.
+    Functions registered with ``after_this_request`` get a response with
+    the status and headers the application passes to ``start_response``
+    and return the response whose status and headers are sent (the body is
+    the application's). Teardown functions run when the server closes the
+    response, or when an unclosed response is collected.
+
+    The session is the one a ``SessionMiddleware`` (flaskish-sessions)
+    wrapped around this middleware opened, so it persists::
+
+        app = SessionMiddleware(ContextMiddleware(wsgi_app), secret_key="...")
+
+    Without one (and without ``open_session``), each request gets an empty
+    ``dict`` that is not kept.
 
     :param wsgi_app: the application to wrap.
     :param name: the name shown by ``current_app.name``.
     :param url_map: a werkzeug ``Map``; when given, each request is matched
         and gets ``url_rule`` and ``view_args`` (or ``routing_exception``).
     :param open_session: called with the request the first time ``session``
-        is read; by default each request gets an empty ``dict``.
+        is read; by default the session in
+        ``environ["flaskish.session"]`` (:data:`SESSION_ENVIRON_KEY`), or an
+        empty ``dict``.
     :param root_path: folder for relative paths of the file helpers.
     """
 
@@ -109,9 +147,10 @@ class ContextMiddleware(StaticFilesMixin):
         return self.url_map.bind_to_environ(request.environ)
 
     def open_request_session(self, request: Request) -> Any:
-        if self._open_session is None:
-            return {}
-        return self._open_session(request)
+        if self._open_session is not None:
+            return self._open_session(request)
+        session = request.environ.get(SESSION_ENVIRON_KEY)
+        return {} if session is None else session
 
     def do_teardown_request(self, exc: BaseException | None) -> None:
         _run_all([self.ensure_sync(f) for f in self.teardown_request_funcs], exc)
@@ -126,36 +165,80 @@ class ContextMiddleware(StaticFilesMixin):
         pass
 
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        if not inspect.iscoroutinefunction(func):
-            return func
-
-        @wraps(func)
-        def run(*args: Any, **kwargs: Any) -> Any:
-            import asyncio  # loaded only for an async function
-
-            return asyncio.run(func(*args, **kwargs))
-
-        return run
+        return run_sync(func)
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
         # Each request runs in its own copy of the contextvars context: the
         # variables never leak into the server's, and the response iterable
-        # can be consumed later in the same context.
+        # is consumed, closed or collected in the same context.
         run = contextvars.copy_context().run
         ctx = RequestContext(self, environ)
         run(ctx.push)
+
+        def start(
+            status: str, headers: list[tuple[str, str]], exc_info: Any = None
+        ) -> Any:
+            status, headers = self._after_this_request(ctx, status, headers)
+            return start_response(status, headers, exc_info)
+
         try:
-            body = run(self.wsgi_app, environ, start_response)
+            body = run(self.wsgi_app, environ, start)
         except BaseException as e:
             run(ctx.pop, e)
             raise
         return _ContextBody(run, ctx, body)
 
+    def _after_this_request(
+        self, ctx: RequestContext, status: str, headers: list[tuple[str, str]]
+    ) -> tuple[str, list[tuple[str, str]]]:
+        funcs = ctx._after_request_functions
+        ctx._after_request_functions = _Started()
+        if not funcs:
+            return status, headers
+        response: Response = _HeadersOnly(status=status, headers=headers)
+        for func in funcs:
+            response = self.ensure_sync(func)(response)
+        return response.status, response.headers.to_wsgi_list()
+
+
+class _Finish:
+    """Closes a body and pops its context once, in the request's context."""
+
+    __slots__ = ("body", "ctx", "error", "run")
+
+    def __init__(
+        self, run: Callable[..., Any], ctx: RequestContext, body: Iterable[bytes]
+    ) -> None:
+        self.run: Callable[..., Any] | None = run
+        self.ctx = ctx
+        self.body = body
+        self.error: BaseException | None = None
+
+    def __call__(self) -> None:
+        run, self.run = self.run, None
+        if run is not None:
+            run(self._finish)
+
+    def _finish(self) -> None:
+        try:
+            close = getattr(self.body, "close", None)
+            if close is not None:
+                close()
+        finally:
+            self.ctx.pop(self.error)
+
 
 class _ContextBody:
-    """A response iterable consumed inside its request's context."""
+    """A response iterable consumed inside its request's context.
+
+    Closing it, or collecting it unclosed, closes the wrapped body and pops
+    the request context in that same context (a generator wrapped with
+    ``stream_with_context`` pops its contexts there too).
+    """
+
+    __slots__ = ("__weakref__", "_finish", "_iter", "_run")
 
     def __init__(
         self,
@@ -164,10 +247,9 @@ class _ContextBody:
         body: Iterable[bytes],
     ) -> None:
         self._run = run
-        self._ctx = ctx
-        self._body = body
         self._iter: Iterator[bytes] | None = None
-        self._error: BaseException | None = None
+        self._finish = _Finish(run, ctx, body)
+        weakref.finalize(self, self._finish).atexit = False
 
     def __iter__(self) -> Iterator[bytes]:
         return self
@@ -175,24 +257,16 @@ class _ContextBody:
     def __next__(self) -> bytes:
         try:
             if self._iter is None:
-                self._iter = self._run(iter, self._body)
+                self._iter = self._run(iter, self._finish.body)
             return self._run(next, self._iter)  # type: ignore[no-any-return]
         except StopIteration:
             raise
         except BaseException as e:
-            self._error = e
+            self._finish.error = e
             raise
 
     def close(self) -> None:
-        self._run(self._finish)
-
-    def _finish(self) -> None:
-        try:
-            close = getattr(self._body, "close", None)
-            if close is not None:
-                close()
-        finally:
-            self._ctx.pop(self._error)
+        self._finish()
 
 
 def _run_all(funcs: list[TeardownCallable], exc: BaseException | None) -> None:
@@ -206,3 +280,9 @@ def _run_all(funcs: list[TeardownCallable], exc: BaseException | None) -> None:
                 error = e
     if error is not None:
         raise error
+
+
+if TYPE_CHECKING:
+    # The middleware is a host of the contexts: mypy checks it against
+    # the protocol.
+    _host: type[ContextApp] = ContextMiddleware

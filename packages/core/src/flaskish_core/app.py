@@ -29,6 +29,7 @@ from flaskish_templating import JinjaLoaderMixin
 from flaskish_templating import TemplatingAppMixin
 
 from . import json
+from .asgi import AsgiMixin
 from .config import Config
 from .config import ConfigAttribute
 from .config import DEFAULT_CONFIG
@@ -80,6 +81,7 @@ def _as_timedelta(value: timedelta | int | None) -> timedelta | None:
 
 class Flask(
     ErrorHandlingMixin,
+    AsgiMixin,
     PipelineMixin,
     UrlBuildingMixin,
     SessionSupportMixin,
@@ -160,6 +162,8 @@ class Flask(
         self.shell_context_processors: list[t.Callable[[], dict[str, t.Any]]] = []
         #: Extension state, keyed by extension name.
         self.extensions: dict[str, t.Any] = {}
+        self.before_serving_funcs = []
+        self.after_serving_funcs = []
         #: Whether rules match the subdomain relative to ``SERVER_NAME``.
         self.subdomain_matching = subdomain_matching
         self.template_context_processors[None] = [_default_template_ctx_processor]

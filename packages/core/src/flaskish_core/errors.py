@@ -13,6 +13,7 @@ from werkzeug.routing import RequestRedirect
 from werkzeug.routing import RoutingException
 
 from flaskish_context import request_or_none
+from flaskish_routing.calls import run_sync
 
 from .signals import got_request_exception
 
@@ -20,6 +21,9 @@ if t.TYPE_CHECKING:
     from types import TracebackType
 
     from werkzeug.wrappers import Response as BaseResponse
+
+    from flaskish_routing.calls import Caller
+    from flaskish_routing.calls import SyncCaller
 
     from .wrappers import Request
 
@@ -47,12 +51,13 @@ class ErrorHandlingMixin:
         def _find_error_handler(
             self, e: BaseException, blueprints: t.Sequence[str]
         ) -> t.Callable[..., t.Any] | None: ...
-        def ensure_sync(
-            self, func: t.Callable[..., t.Any]
-        ) -> t.Callable[..., t.Any]: ...
+        @property
+        def _sync_caller(self) -> SyncCaller: ...
+
+        def _custom(self, name: str) -> t.Callable[..., t.Any] | None: ...
         def log_exception(self, exc_info: ExcInfo) -> None: ...
-        def finalize_request(
-            self, rv: t.Any, from_error_handler: bool = False
+        async def _finalize(
+            self, rv: t.Any, call: Caller, from_error_handler: bool = False
         ) -> BaseResponse: ...
 
     def trap_http_exception(self, e: Exception) -> bool:
@@ -79,18 +84,26 @@ class ErrorHandlingMixin:
         """The registered handler's return value for ``e``, or ``e`` itself
         (a valid response) when there is none. Routing redirects and
         exceptions without a code are returned as they are."""
+        return run_sync(self._handle_http_exception_steps(e, self._sync_caller))
+
+    async def _handle_http_exception_steps(
+        self, e: HTTPException, call: Caller
+    ) -> t.Any:
         if e.code is None or isinstance(e, RoutingException):
             return e
         handler = self._find_error_handler(e, _request_blueprints())
         if handler is None:
             return e
-        return self.ensure_sync(handler)(e)
+        return await call(handler, e)
 
     def handle_user_exception(self, e: Exception) -> t.Any:
         """Handle an exception raised by a view or a ``before_request``
         function with its registered handler; HTTP exceptions that are not
         trapped go to :meth:`handle_http_exception`. Without a handler the
         exception is re-raised."""
+        return run_sync(self._handle_user_exception_steps(e, self._sync_caller))
+
+    async def _handle_user_exception_steps(self, e: Exception, call: Caller) -> t.Any:
         if isinstance(e, HTTPException):
             # Key errors of request data name the missing key when debugging
             # or when bad requests are trapped.
@@ -99,11 +112,14 @@ class ErrorHandlingMixin:
             ):
                 e.show_exception = True
             if not self.trap_http_exception(e):
-                return self.handle_http_exception(e)
+                custom = self._custom("handle_http_exception")
+                if custom is None:
+                    return await self._handle_http_exception_steps(e, call)
+                return await call(custom, e)
         handler = self._find_error_handler(e, _request_blueprints())
         if handler is None:
             raise e
-        return self.ensure_sync(handler)(e)
+        return await call(handler, e)
 
     def handle_exception(self, e: Exception) -> BaseResponse:
         """Turn an unhandled exception into a 500 response.
@@ -114,11 +130,12 @@ class ErrorHandlingMixin:
         ``InternalServerError`` whose ``original_exception`` is ``e`` goes to
         the 500 handler, if one is registered, and is finalized as usual.
         """
+        return run_sync(self._handle_exception_steps(e, self._sync_caller))
+
+    async def _handle_exception_steps(self, e: Exception, call: Caller) -> BaseResponse:
         exc_info = sys.exc_info()
         if got_request_exception.receivers:
-            got_request_exception.send(
-                self, _async_wrapper=self.ensure_sync, exception=e
-            )
+            await call.send(got_request_exception, self, exception=e)
         if self._propagates_exceptions():
             if exc_info[1] is not e:
                 raise e
@@ -127,10 +144,8 @@ class ErrorHandlingMixin:
         self.log_exception(exc_info)
         wrapped = InternalServerError(original_exception=e)
         handler = self._find_error_handler(wrapped, _request_blueprints())
-        outcome: t.Any = (
-            wrapped if handler is None else self.ensure_sync(handler)(wrapped)
-        )
-        return self.finalize_request(outcome, from_error_handler=True)
+        outcome: t.Any = wrapped if handler is None else await call(handler, wrapped)
+        return await self._finalize(outcome, call, from_error_handler=True)
 
     def _propagates_exceptions(self) -> bool:
         """``PROPAGATE_EXCEPTIONS``; when unset, on in testing or debug mode."""

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextvars
 import sys
 import typing as t
+from collections.abc import AsyncIterator
+from collections.abc import Iterator
+from functools import cached_property
 
 from flaskish_context import _cv_app
 from flaskish_context import _cv_request
 from flaskish_context import AppContext
-from flaskish_routing import call_all
+from flaskish_routing import run_coroutine
+from flaskish_routing.calls import call_each
+from flaskish_routing.calls import run_sync
+from flaskish_routing.calls import SyncCaller
 
 from .request_context import RequestContext
 from .signals import appcontext_popped
@@ -27,6 +34,7 @@ if t.TYPE_CHECKING:
     from werkzeug.wrappers import Response as BaseResponse
 
     from flaskish_context import RequestContext as BaseRequestContext
+    from flaskish_routing.calls import Caller
     from flaskish_routing.scaffold import HookRegistry
 
     from .wrappers import Request
@@ -73,6 +81,7 @@ class PipelineMixin:
         def handle_exception(self, e: Exception) -> BaseResponse: ...
         def should_ignore_error(self, error: BaseException | None) -> bool: ...
         def raise_routing_exception(self, request: Request) -> t.NoReturn: ...
+        def _opens_session_eagerly(self) -> bool: ...
         def _save_request_session(
             self, ctx: BaseRequestContext, response: BaseResponse
         ) -> None: ...
@@ -82,13 +91,21 @@ class PipelineMixin:
             values: dict[str, t.Any] | None,
             blueprints: t.Sequence[str],
         ) -> None: ...
-        def _run_before_request(self, blueprints: t.Sequence[str]) -> t.Any: ...
-        def _run_after_request(
-            self, response: BaseResponse, blueprints: t.Sequence[str]
-        ) -> BaseResponse: ...
-        def _run_teardown_request(
-            self, exc: BaseException | None, blueprints: t.Sequence[str]
+        async def _before_request_steps(
+            self, blueprints: t.Sequence[str], call: Caller
+        ) -> t.Any: ...
+        async def _after_request_steps(
+            self, response: t.Any, blueprints: t.Sequence[str], call: Caller
+        ) -> t.Any: ...
+        async def _teardown_request_steps(
+            self, exc: BaseException | None, blueprints: t.Sequence[str], call: Caller
         ) -> None: ...
+        async def _handle_exception_steps(
+            self, e: Exception, call: Caller
+        ) -> BaseResponse: ...
+        async def _handle_user_exception_steps(
+            self, e: Exception, call: Caller
+        ) -> t.Any: ...
 
     # -- contexts -------------------------------------------------------
 
@@ -132,15 +149,11 @@ class PipelineMixin:
         response, and pop the context with the error that ended it."""
         ended_by: BaseException | None = None
         ctx = self.request_context(environ)
+        call = self._sync_caller
         try:
-            try:
-                ctx.push()
-                response = self.full_dispatch_request()
-            except Exception:
-                # Still inside the except block: the handler may log or
-                # re-raise the active exception.
-                ended_by = sys.exc_info()[1]
-                response = self.handle_exception(t.cast(Exception, ended_by))
+            response, ended_by = run_sync(self._request_steps(ctx, call))
+            if isinstance(response.response, AsyncIterator):
+                response.response = _iterate_async(response.response)
             return response(environ, start_response)
         except BaseException as e:
             ended_by = e
@@ -150,45 +163,157 @@ class PipelineMixin:
             if preserve is not None:
                 preserve(_cv_app.get())
                 preserve(_cv_request.get())
-            if ended_by is not None and self.should_ignore_error(ended_by):
-                ended_by = None
-            ctx.pop(ended_by)
+            run_sync(self._end_request_steps(ctx, ended_by, call))
+
+    @cached_property
+    def _sync_caller(self) -> SyncCaller:
+        return SyncCaller(self)
+
+    # -- the steps, shared by WSGI and ASGI ----------------------------------
+    #
+    # Each public method below runs its ``_..._steps`` coroutine with the
+    # synchronous caller. The steps call each other's public method instead
+    # when a subclass or the instance replaced it (see _custom).
+
+    def _custom(self, name: str) -> t.Callable[..., t.Any] | None:
+        """The app's ``name`` method if it is not flaskish's own (a subclass
+        overrides it, or an extension replaced it on the instance)."""
+        overrides = _overrides_of.get(type(self))
+        if overrides is None:
+            overrides = _overrides(type(self))
+        if name in overrides or name in self.__dict__:
+            return getattr(self, name)  # type: ignore[no-any-return]
+        return None
+
+    async def _request_steps(
+        self, ctx: RequestContext, call: Caller
+    ) -> tuple[BaseResponse, BaseException | None]:
+        """Push ``ctx`` and run the pipeline, or :meth:`handle_exception`
+        when it raises; the response and the exception that ended it."""
+        try:
+            ctx.push()
+            custom = self._custom("full_dispatch_request")
+            if custom is None:
+                return await self._full_dispatch_steps(call), None
+            return await call(custom), None
+        except Exception:
+            # Still inside the except block: the handler may log or
+            # re-raise the active exception.
+            ended_by = t.cast(Exception, sys.exc_info()[1])
+            custom = self._custom("handle_exception")
+            if custom is None:
+                return await self._handle_exception_steps(ended_by, call), ended_by
+            return await call(custom, ended_by), ended_by
+
+    async def _end_request_steps(
+        self, ctx: RequestContext, ended_by: BaseException | None, call: Caller
+    ) -> None:
+        """Pop ``ctx`` with the error that ended the request: teardown
+        functions through ``call``, then the context variables."""
+        if ended_by is not None and self.should_ignore_error(ended_by):
+            ended_by = None
+        try:
+            if ctx.is_last_push():
+                custom = self._custom("do_teardown_request")
+                if custom is not None:
+                    await call(custom, ended_by)
+                elif self.teardown_request_funcs or request_tearing_down.receivers:
+                    await self._teardown_request_steps_of_app(ended_by, call)
+        finally:
+            own_app_ctx, replaced = ctx.unset()
+            if own_app_ctx is not None:
+                await self._pop_app_context_steps(own_app_ctx, ended_by, call)
+        ctx.check_popped(replaced)
+
+    async def _pop_app_context_steps(
+        self, app_ctx: AppContext, exc: BaseException | None, call: Caller
+    ) -> None:
+        try:
+            if app_ctx.is_last_push():
+                custom = self._custom("do_teardown_appcontext")
+                if custom is not None:
+                    await call(custom, exc)
+                elif (
+                    self.teardown_appcontext_funcs or appcontext_tearing_down.receivers
+                ):
+                    await self._teardown_appcontext_steps(exc, call)
+        finally:
+            app_ctx.unset()
 
     def full_dispatch_request(self) -> BaseResponse:
         """Run the pipeline of the current request: :data:`request_started`,
         :meth:`preprocess_request`, the view (unless a ``before_request``
         function answered), error handlers, :meth:`finalize_request`."""
+        return run_sync(self._full_dispatch_steps(self._sync_caller))
+
+    async def _full_dispatch_steps(self, call: Caller) -> BaseResponse:
         self._got_first_request = True
         try:
             if request_started.receivers:
-                request_started.send(self, _async_wrapper=self.ensure_sync)
-            early = self.preprocess_request()
-            rv = self.dispatch_request() if early is None else early
+                await call.send(request_started, self)
+            custom = self._custom("preprocess_request")
+            if custom is not None:
+                early = await call(custom)
+            elif self.url_value_preprocessors or self.before_request_funcs:
+                early = await self._preprocess_steps(call)
+            else:
+                early = None
+            if early is not None:
+                rv = early
+            else:
+                custom = self._custom("dispatch_request")
+                if custom is None:
+                    rv = await self._dispatch_steps(call)
+                else:
+                    rv = await call(custom)
         except Exception as e:
-            rv = self.handle_user_exception(e)
-        return self.finalize_request(rv)
+            custom = self._custom("handle_user_exception")
+            if custom is None:
+                rv = await self._handle_user_exception_steps(e, call)
+            else:
+                rv = await call(custom, e)
+        return await self._finalize(rv, call)
+
+    async def _finalize(
+        self, rv: t.Any, call: Caller, from_error_handler: bool = False
+    ) -> BaseResponse:
+        custom = self._custom("finalize_request")
+        if custom is None:
+            return await self._finalize_steps(rv, call, from_error_handler)
+        if from_error_handler:
+            return await call(custom, rv, from_error_handler=True)  # type: ignore[no-any-return]
+        return await call(custom, rv)  # type: ignore[no-any-return]
 
     def preprocess_request(self) -> t.Any:
         """Run the URL value preprocessors, then the ``before_request``
         functions of the app and the request's blueprints (outermost first).
         The first value other than ``None`` a function returns is returned
         and ends the chain; the view is then not called."""
+        return run_sync(self._preprocess_steps(self._sync_caller))
+
+    async def _preprocess_steps(self, call: Caller) -> t.Any:
         # The steps check for empty registries themselves; checking here too
         # also skips looking up the request and working out the blueprint
         # chain (about 2 us per request across the pipeline's three guards).
         if self.url_value_preprocessors:
             request = _cv_request.get().request
+            # Called as they are, as Flask does: URL value preprocessors
+            # are plain functions that edit a dict.
             self._preprocess_url_values(
                 request.endpoint, request.view_args, request.blueprints
             )
         if self.before_request_funcs:
-            return self._run_before_request(_blueprints_for(self.before_request_funcs))
+            blueprints = _blueprints_for(self.before_request_funcs)
+            return await self._before_request_steps(blueprints, call)
         return None
 
     def dispatch_request(self) -> t.Any:
         """Call the view of the matched rule with the URL's arguments (or
         answer ``OPTIONS`` automatically); raises the routing exception when
         the URL did not match. Returns the view's return value."""
+        return run_sync(self._dispatch_steps(self._sync_caller))
+
+    async def _dispatch_steps(self, call: Caller) -> t.Any:
         request = _cv_request.get().request
         if request.routing_exception is not None:
             self.raise_routing_exception(request)
@@ -198,7 +323,7 @@ class PipelineMixin:
         ):
             return self.make_default_options_response()
         view = self.view_functions[rule.endpoint]
-        return self.ensure_sync(view)(**request.view_args)
+        return await call(view, **request.view_args)
 
     def make_default_options_response(self) -> BaseResponse:
         """The automatic ``OPTIONS`` response: empty, with an ``Allow`` header
@@ -218,13 +343,21 @@ class PipelineMixin:
         For an error handler's response, a failure here is logged and the
         response returned as it is.
         """
+        steps = self._finalize_steps(rv, self._sync_caller, from_error_handler)
+        return run_sync(steps)
+
+    async def _finalize_steps(
+        self, rv: t.Any, call: Caller, from_error_handler: bool
+    ) -> BaseResponse:
         response = self.make_response(rv)
         try:
-            response = self.process_response(response)
+            custom = self._custom("process_response")
+            if custom is None:
+                response = await self._process_response_steps(response, call)
+            else:
+                response = await call(custom, response)
             if request_finished.receivers:
-                request_finished.send(
-                    self, _async_wrapper=self.ensure_sync, response=response
-                )
+                await call.send(request_finished, self, response=response)
         except Exception:
             if from_error_handler:
                 self.logger.exception(_FINALIZING_FAILED)
@@ -236,13 +369,22 @@ class PipelineMixin:
         """Run the ``after_this_request`` functions, then the ``after_request``
         functions (innermost blueprint first, each registry in reverse), then
         save the session. Each function may replace the response."""
+        return run_sync(self._process_response_steps(response, self._sync_caller))
+
+    async def _process_response_steps(
+        self, response: BaseResponse, call: Caller
+    ) -> BaseResponse:
         ctx = _cv_request.get()
         for func in ctx._after_request_functions:
-            response = self.ensure_sync(func)(response)
+            response = await call(func, response)
         if self.after_request_funcs:
             blueprints = _blueprints_for(self.after_request_funcs)
-            response = self._run_after_request(response, blueprints)
-        self._save_request_session(ctx, response)
+            response = await self._after_request_steps(response, blueprints, call)
+        if self._opens_session_eagerly():
+            # A custom interface may do I/O: it is called like user code.
+            await call(self._save_request_session, ctx, response)
+        else:
+            self._save_request_session(ctx, response)
         return response
 
     # -- teardown ---------------------------------------------------------
@@ -255,30 +397,90 @@ class PipelineMixin:
         the first error one raised is re-raised after the signal."""
         if exc is _unset:
             exc = sys.exc_info()[1]
+        run_sync(self._teardown_request_steps_of_app(exc, self._sync_caller))
+
+    async def _teardown_request_steps_of_app(
+        self, exc: BaseException | None, call: Caller
+    ) -> None:
         try:
             if self.teardown_request_funcs:
                 blueprints = _blueprints_for(self.teardown_request_funcs)
-                self._run_teardown_request(exc, blueprints)
+                await self._teardown_request_steps(exc, blueprints, call)
         finally:
             if request_tearing_down.receivers:
-                request_tearing_down.send(
-                    self, _async_wrapper=self.ensure_sync, exc=exc
-                )
+                await call.send(request_tearing_down, self, exc=exc)
 
     def do_teardown_appcontext(self, exc: BaseException | None = _unset) -> None:
         """Run the ``teardown_appcontext`` functions in reverse order and
         send :data:`appcontext_tearing_down`, when the app context pops."""
         if exc is _unset:
             exc = sys.exc_info()[1]
+        run_sync(self._teardown_appcontext_steps(exc, self._sync_caller))
+
+    async def _teardown_appcontext_steps(
+        self, exc: BaseException | None, call: Caller
+    ) -> None:
         try:
             funcs = self.teardown_appcontext_funcs
             if funcs:
-                call_all([self.ensure_sync(f) for f in reversed(funcs)], exc)
+                await call_each(call, list(reversed(funcs)), exc)
         finally:
             if appcontext_tearing_down.receivers:
-                appcontext_tearing_down.send(
-                    self, _async_wrapper=self.ensure_sync, exc=exc
-                )
+                await call.send(appcontext_tearing_down, self, exc=exc)
+
+
+async def _next_of(body: AsyncIterator[t.Any]) -> t.Any:
+    return await anext(body)
+
+
+def _iterate_async(body: AsyncIterator[t.Any]) -> Iterator[t.Any]:
+    """An ``async def`` generator body as WSGI servers iterate it: each item
+    awaited on the thread's event loop, as ``async def`` views are. Every
+    step runs in one context (a task per step would copy it each time), so
+    ``stream_with_context`` can push contexts in one and pop them later."""
+    from .asgi_driver import ContextDriver
+
+    driver = ContextDriver(contextvars.copy_context())
+    try:
+        while True:
+            try:
+                yield run_coroutine(driver.run(_next_of(body)))
+            except StopAsyncIteration:
+                return
+    finally:
+        aclose = getattr(body, "aclose", None)
+        if aclose is not None:
+            run_coroutine(driver.run(aclose()))
+
+
+_PUBLIC_STEPS = (
+    "full_dispatch_request",
+    "preprocess_request",
+    "dispatch_request",
+    "finalize_request",
+    "process_response",
+    "handle_user_exception",
+    "handle_http_exception",
+    "handle_exception",
+    "do_teardown_request",
+    "do_teardown_appcontext",
+)
+# A plain dict, read on every step: application classes are few and live
+# as long as the process.
+_overrides_of: dict[type, frozenset[str]] = {}
+
+
+def _overrides(cls: type) -> frozenset[str]:
+    """The public steps ``cls`` defines differently from flaskish's mixins."""
+    found = _overrides_of[cls] = frozenset(
+        name
+        for name in _PUBLIC_STEPS
+        if getattr(cls, name).__module__ not in _OWN_MODULES
+    )
+    return found
+
+
+_OWN_MODULES = frozenset({__name__, "flaskish_core.errors"})
 
 
 __all__ = ["PRESERVE_CONTEXT_KEY", "PipelineMixin"]

@@ -19,6 +19,7 @@ if t.TYPE_CHECKING:
     from collections.abc import Iterator
 
     from _typeshed.wsgi import WSGIEnvironment
+    from werkzeug.datastructures import Headers
     from werkzeug.test import TestResponse
 
     from flaskish_sessions import SessionMixin
@@ -107,6 +108,10 @@ class FlaskClient(Client):
     """
 
     application: Flask
+    #: Send every request through ``app.asgi_app`` instead of
+    #: ``app.wsgi_app``; ``None`` reads ``FLASKISH_TEST_CLIENT=asgi`` from
+    #: the environment (flaskish addition).
+    asgi: bool | None = None
 
     def __init__(self, *args: _Extra, **kwargs: _Extra) -> None:
         self.environ_base = {
@@ -183,6 +188,27 @@ class FlaskClient(Client):
         base = self._with_base(kwargs.pop("environ_base", {}))
         builder = EnvironBuilder(self.application, *args, environ_base=base, **kwargs)
         return _built(builder)
+
+    def run_wsgi_app(
+        self, environ: WSGIEnvironment, buffered: bool = False
+    ) -> tuple[t.Iterable[bytes], str, Headers]:
+        """Run the app for ``environ`` (werkzeug's), through ``asgi_app``
+        in the ASGI mode (see :attr:`asgi`)."""
+        asgi = self.asgi
+        if asgi is None:
+            from .asgi_testing import asgi_mode_from_environment
+
+            asgi = asgi_mode_from_environment()
+        if not asgi:
+            return super().run_wsgi_app(environ, buffered)
+        from .asgi_testing import AsgiAsWsgi
+
+        app = self.application
+        self.application = AsgiAsWsgi(app)  # type: ignore[assignment]
+        try:
+            return super().run_wsgi_app(environ, buffered)
+        finally:
+            self.application = app
 
     def open(
         self,

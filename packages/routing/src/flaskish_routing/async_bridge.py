@@ -3,10 +3,16 @@
 Each thread keeps one event loop, made on first use and reused for every
 later call: creating and closing a loop per call (``asyncio.run``) costs
 far more than the coroutine usually does.
+
+A call behaves like a synchronous function of the caller: context variables
+it sets stay set for the caller, and tasks it starts without awaiting them
+end with it (they are cancelled), so nothing of one request runs later,
+inside another.
 """
 
 from __future__ import annotations
 
+import contextvars
 import inspect
 import threading
 import weakref
@@ -27,12 +33,28 @@ T = TypeVar("T")
 
 class _ThreadLoop:
     """Owns the loop of one thread; closes it when the thread's storage goes,
-    or at interpreter exit, whichever comes first."""
+    or at interpreter exit, whichever comes first.
+
+    Its task factory notes the tasks created on the loop, so that a call
+    learns in constant time whether it started any besides its own.
+    """
 
     def __init__(self) -> None:
         import asyncio  # imported on first use: most apps have no async views
 
         self.loop = asyncio.new_event_loop()
+        started: list[asyncio.Task[Any]] = []
+        self.started = started
+
+        def note(
+            loop: asyncio.AbstractEventLoop, coro: Any, **options: Any
+        ) -> asyncio.Task[Any]:
+            task = asyncio.Task(coro, loop=loop, **options)
+            started.append(task)
+            return task
+
+        self.factory = note
+        self.loop.set_task_factory(note)
         # A finalizer rather than __del__: at exit it runs before modules are
         # torn down, while closing the loop still finds asyncio intact.
         weakref.finalize(self, self.loop.close)
@@ -41,19 +63,24 @@ class _ThreadLoop:
 _local = threading.local()
 
 
-def thread_event_loop() -> asyncio.AbstractEventLoop:
-    """The event loop :func:`run_coroutine` uses on the calling thread."""
+def _thread_loop() -> _ThreadLoop:
     holder: _ThreadLoop | None = getattr(_local, "holder", None)
     if holder is None or holder.loop.is_closed():
         holder = _local.holder = _ThreadLoop()
-    return holder.loop
+    return holder
+
+
+def thread_event_loop() -> asyncio.AbstractEventLoop:
+    """The event loop :func:`run_coroutine` uses on the calling thread."""
+    return _thread_loop().loop
 
 
 def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
     """Run ``coro`` to completion on this thread's loop and return its result.
 
-    The coroutine runs in a copy of the caller's context, so context
-    variables set by the caller are visible inside it.
+    The coroutine sees the caller's context variables, and the caller sees
+    the ones the coroutine set (also when it raised). Tasks it started and
+    left running are cancelled and awaited before this returns.
     """
     import asyncio
 
@@ -68,7 +95,66 @@ def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
             " event loop is already running in this thread. Await it"
             " instead, or call it from a thread without a running loop."
         )
-    return thread_event_loop().run_until_complete(coro)
+    holder = _thread_loop()
+    loop = holder.loop
+    started = holder.started
+    # A task cannot run in the caller's own context (it is entered already),
+    # so it runs in a copy whose changes are copied back afterwards.
+    context = contextvars.copy_context()
+    noting = loop.get_task_factory() is holder.factory
+    if noting:  # the factory would only note it
+        main = asyncio.Task(coro, loop=loop, context=context)
+    else:  # the application installed its own factory
+        main = loop.create_task(coro, context=context)
+    try:
+        return loop.run_until_complete(main)
+    finally:
+        try:
+            # Nothing noted: the coroutine started no task of its own (tasks
+            # built with asyncio.Task() directly, which asyncio's documentation
+            # discourages, are not noted).
+            if started or not noting:
+                _cancel_leftover_tasks(loop)
+        finally:
+            started.clear()
+            _adopt_changes(context)
+
+
+def _adopt_changes(context: contextvars.Context) -> None:
+    """Set in the current context every variable whose value differs in
+    ``context``. (A variable reset to unset there stays as it is here.)"""
+    current = contextvars.copy_context()
+    missing = _MISSING
+    for var, value in context.items():
+        if current.get(var, missing) is not value:
+            var.set(value)
+
+
+_MISSING = object()
+
+
+def _cancel_leftover_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel the loop's unfinished tasks and run the loop until they end.
+
+    Failures other than the cancellation go to the loop's exception handler,
+    which logs them by default.
+    """
+    import asyncio
+
+    while leftovers := asyncio.all_tasks(loop):
+        for task in leftovers:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
+        for task in leftovers:
+            if not task.cancelled() and (error := task.exception()) is not None:
+                loop.call_exception_handler(
+                    {
+                        "message": "a task left running by an async call"
+                        " failed while it was cancelled",
+                        "exception": error,
+                        "task": task,
+                    }
+                )
 
 
 def async_to_sync(func: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., T]:

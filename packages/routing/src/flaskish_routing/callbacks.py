@@ -6,6 +6,27 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from typing import Any
 
+from .calls import call_each
+from .calls import run_sync
+from .calls import Signal
+
+
+class _Direct:
+    """A caller that calls plain functions as they are."""
+
+    __slots__ = ()
+
+    async def __call__(
+        self, func: Callable[..., Any], /, *args: Any, **kwargs: Any
+    ) -> Any:
+        return func(*args, **kwargs)
+
+    async def send(self, signal: Signal, sender: Any, /, **kwargs: Any) -> Any:
+        return signal.send(sender, **kwargs)
+
+
+_DIRECT = _Direct()
+
 
 def call_all(funcs: Iterable[Callable[..., Any]], *args: Any) -> None:
     """Call each of ``funcs`` with ``args``, even when some of them raise.
@@ -14,12 +35,4 @@ def call_all(funcs: Iterable[Callable[..., Any]], *args: Any) -> None:
     again; later ones are dropped. Used for teardown functions, which must
     all run so that every resource gets released.
     """
-    first_error: BaseException | None = None
-    for func in funcs:
-        try:
-            func(*args)
-        except Exception as e:
-            if first_error is None:
-                first_error = e
-    if first_error is not None:
-        raise first_error
+    run_sync(call_each(_DIRECT, funcs, *args))

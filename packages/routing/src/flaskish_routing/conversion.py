@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
 from collections.abc import Iterator
 from typing import Any
 
@@ -66,7 +67,7 @@ class ResponseConversion:
         """Convert a view's return value to an instance of ``response_class``.
 
         Accepted: ``str``, ``bytes``, ``bytearray``, iterators and generators
-        (streamed), ``dict`` and ``list`` (JSON), response objects, WSGI
+        (streamed; async ones too), ``dict`` and ``list`` (JSON), response objects, WSGI
         callables, and tuples ``(body, status, headers)``, ``(body, status)``
         or ``(body, headers)`` of those.
         """
@@ -83,7 +84,7 @@ class ResponseConversion:
         response: Response
         if isinstance(rv, self.response_class):
             response = rv
-        elif isinstance(rv, (str, bytes, bytearray, Iterator)):
+        elif isinstance(rv, (str, bytes, bytearray, Iterator, AsyncIterator)):
             # The response class applies status and headers itself.
             cls = self.response_class
             body: Any = rv

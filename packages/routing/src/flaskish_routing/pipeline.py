@@ -18,10 +18,13 @@ from typing import TYPE_CHECKING
 from werkzeug.exceptions import HTTPException
 
 from . import async_bridge
-from .callbacks import call_all
+from .calls import call_each
+from .calls import run_sync
+from .calls import SyncCaller
 from .paths import blueprint_chain
 
 if TYPE_CHECKING:
+    from .calls import Caller
     from .scaffold import ErrorHandlerSpec
     from .scaffold import HookRegistry
 
@@ -105,17 +108,14 @@ class PipelineSteps:
         value (the remaining functions are skipped), or ``None``.
         """
         if self.before_request_funcs:
-            for func in self._outer_to_inner(self.before_request_funcs, blueprints):
-                rv = self.ensure_sync(func)()
-                if rv is not None:
-                    return rv
+            return run_sync(self._before_request_steps(blueprints, SyncCaller(self)))
         return None
 
     def _run_after_request(self, response: Any, blueprints: Sequence[str]) -> Any:
         """Pass ``response`` through the ``after_request`` functions."""
         if self.after_request_funcs:
-            for func in self._inner_to_outer(self.after_request_funcs, blueprints):
-                response = self.ensure_sync(func)(response)
+            steps = self._after_request_steps(response, blueprints, SyncCaller(self))
+            return run_sync(steps)
         return response
 
     def _run_teardown_request(
@@ -123,8 +123,33 @@ class PipelineSteps:
     ) -> None:
         """Call every teardown function with ``exc``; re-raise the first error."""
         if self.teardown_request_funcs:
-            funcs = self._inner_to_outer(self.teardown_request_funcs, blueprints)
-            call_all([self.ensure_sync(func) for func in funcs], exc)
+            steps = self._teardown_request_steps(exc, blueprints, SyncCaller(self))
+            run_sync(steps)
+
+    # The steps above, with the call of each function left to ``call`` (see
+    # flaskish_routing.calls): the one implementation under WSGI and ASGI.
+
+    async def _before_request_steps(
+        self, blueprints: Sequence[str], call: Caller
+    ) -> Any:
+        for func in self._outer_to_inner(self.before_request_funcs, blueprints):
+            rv = await call(func)
+            if rv is not None:
+                return rv
+        return None
+
+    async def _after_request_steps(
+        self, response: Any, blueprints: Sequence[str], call: Caller
+    ) -> Any:
+        for func in self._inner_to_outer(self.after_request_funcs, blueprints):
+            response = await call(func, response)
+        return response
+
+    async def _teardown_request_steps(
+        self, exc: BaseException | None, blueprints: Sequence[str], call: Caller
+    ) -> None:
+        funcs = list(self._inner_to_outer(self.teardown_request_funcs, blueprints))
+        await call_each(call, funcs, exc)
 
     def _find_error_handler(
         self, e: BaseException, blueprints: Sequence[str]

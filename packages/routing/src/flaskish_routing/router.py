@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -18,6 +19,7 @@ from .app_scaffold import AppScaffold
 from .binding import bind_environ
 from .request_source import _router_request
 from .router_request import RouterRequest
+from .streaming import StreamingBody
 from .url_building import UrlBuilding
 
 if TYPE_CHECKING:
@@ -40,8 +42,16 @@ class Router(UrlBuilding, AppScaffold):
 
     request_class: type[RouterRequest] = RouterRequest
     #: Host (and port) the app is served at; enables subdomain matching and
-    #: is used by :meth:`url_for` outside of a request.
+    #: is needed by :meth:`url_for` outside of a request (Flask's
+    #: ``SERVER_NAME``).
     server_name: str | None = None
+    #: The path the router is mounted under, for :meth:`url_for` outside of
+    #: a request (Flask's ``APPLICATION_ROOT``); in a request the request's
+    #: ``SCRIPT_NAME`` is used.
+    application_root: str = "/"
+    #: The scheme of URLs built outside of a request (Flask's
+    #: ``PREFERRED_URL_SCHEME``).
+    preferred_url_scheme: str = "http"
 
     def __init__(
         self,
@@ -103,11 +113,18 @@ class Router(UrlBuilding, AppScaffold):
     def wsgi_app(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
-        """Handle one request; teardown functions run before the body is sent."""
+        """Handle one request.
+
+        Teardown functions run before a computed body is sent. A streamed
+        body (a generator view) is sent with the request still current, so
+        the generator can read it, and teardown runs when the server closes
+        the body (or when an unclosed body is collected).
+        """
         self._got_first_request = True
         request = self.request_class(environ)
         token = _router_request.set(request)
         error: Exception | None = None
+        streaming = False
         try:
             self.match_request(request)
             try:
@@ -115,13 +132,34 @@ class Router(UrlBuilding, AppScaffold):
             except Exception as e:
                 error = e
                 response = self.handle_exception(request, e)
-            return response(environ, start_response)
+            body = response(environ, start_response)
+            # Files (direct passthrough) go to the server untouched.
+            if response.is_streamed and not response.direct_passthrough:
+                streaming = True
+                return StreamingBody(body, request, self._finisher(request, error))
+            return body
         finally:
             try:
-                self._run_teardown_request(error, request.blueprints)
+                if not streaming:
+                    self._finish_request(request, error)
             finally:
                 _router_request.reset(token)
-                request.close()
+
+    def _finisher(
+        self, request: RouterRequest, error: BaseException | None
+    ) -> Callable[[BaseException | None], None]:
+        def finish(body_error: BaseException | None) -> None:
+            self._finish_request(request, error or body_error)
+
+        return finish
+
+    def _finish_request(
+        self, request: RouterRequest, error: BaseException | None
+    ) -> None:
+        try:
+            self._run_teardown_request(error, request.blueprints)
+        finally:
+            request.close()
 
     def match_request(self, request: RouterRequest) -> None:
         """Bind the URL map to the request and match it; a routing error is

@@ -53,6 +53,8 @@ class UrlBuilding:
     """``url_for`` for a router, in and outside of its requests."""
 
     server_name: str | None
+    application_root: str
+    preferred_url_scheme: str
     url_map: Map
 
     if TYPE_CHECKING:
@@ -74,9 +76,14 @@ class UrlBuilding:
         """Build the URL of ``endpoint`` with ``values``.
 
         In a request the request's host and mount point are used and the
-        URL is relative unless ``_external`` or ``_scheme`` is given; outside one, the URL is built
-        for :attr:`server_name` (``localhost`` if unset) and is external.
+        URL is relative unless ``_external`` or ``_scheme`` is given. Outside
+        one, the URL is external, built for :attr:`server_name` under
+        :attr:`application_root` with :attr:`preferred_url_scheme` (Flask's
+        ``SERVER_NAME``, ``APPLICATION_ROOT`` and ``PREFERRED_URL_SCHEME``).
         A leading dot names an endpoint of the current blueprint.
+
+        :raises RuntimeError: outside a request when :attr:`server_name` is
+            not set.
         """
         request = _router_request.get(None)
         if request is not None and request.url_adapter is not None:
@@ -85,7 +92,7 @@ class UrlBuilding:
             # A scheme asks for an external URL, as for the application.
             external = _scheme is not None if _external is None else _external
         else:
-            adapter = self.url_map.bind(self.server_name or "localhost")
+            adapter = self._configured_adapter()
             endpoint = resolve_endpoint(endpoint, None)
             external = True if _external is None else _external
         self.inject_url_defaults(endpoint, values)
@@ -97,4 +104,19 @@ class UrlBuilding:
             scheme=_scheme,
             external=external,
             anchor=_anchor,
+        )
+
+    def _configured_adapter(self) -> MapAdapter:
+        # Outside a request only the configuration says where the router is.
+        if self.server_name is None:
+            raise RuntimeError(
+                "Unable to build URLs outside a request without a server name:"
+                f" set {type(self).__name__}.server_name (for example"
+                " 'example.com'), and application_root (the path it is mounted"
+                " under) and preferred_url_scheme as needed."
+            )
+        return self.url_map.bind(
+            self.server_name,
+            script_name=self.application_root,
+            url_scheme=self.preferred_url_scheme,
         )

@@ -5,6 +5,7 @@ from .cookie_session import SecureCookieSession as SecureCookieSession
 from .interface import SessionInterface as SessionInterface
 from .json_types import json_default as json_default
 from .middleware import ENVIRON_KEY as ENVIRON_KEY
+from .middleware import MiddlewareNullSession as MiddlewareNullSession
 from .middleware import SessionMiddleware as SessionMiddleware
 from .mixin import SessionMixin as SessionMixin
 from .null_session import NullSession as NullSession

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from typing import ClassVar
 from typing import NoReturn
 
 from .cookie_session import SecureCookieSession
@@ -14,12 +15,15 @@ _NO_SECRET_KEY = (
 
 
 def _refuse(self: NullSession, *args: Any, **kwargs: Any) -> NoReturn:
-    raise RuntimeError(_NO_SECRET_KEY)
+    raise RuntimeError(self.unavailable_message)
 
 
 class NullSession(SecureCookieSession):
     """An always empty session: reads work, any write raises
     :exc:`RuntimeError` explaining that the secret key is not set."""
+
+    #: The message of that error; says what to set (flaskish seam).
+    unavailable_message: ClassVar[str] = _NO_SECRET_KEY
 
     __setitem__ = __delitem__ = _refuse
     setdefault = pop = popitem = _refuse

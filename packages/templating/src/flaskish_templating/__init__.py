@@ -14,6 +14,7 @@ from flaskish_context.lazy import lazy_attributes
 from .app import AUTOESCAPE_EXTENSIONS
 from .app import TemplatingAppMixin
 from .processors import _default_template_ctx_processor
+from .protocol import TemplatingHost
 from .rendering import get_template_attribute
 from .rendering import render_template
 from .rendering import render_template_string
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from .loader import DispatchingJinjaLoader
     from .string_cache import DEFAULT_STRING_CACHE_SIZE
     from .string_cache import StringTemplateCache
+    from .templates import Templates
 
 __version__ = "0.1.0"
 
@@ -40,6 +42,7 @@ __getattr__ = lazy_attributes(
         "DispatchingJinjaLoader": ".loader",
         "DEFAULT_STRING_CACHE_SIZE": ".string_cache",
         "StringTemplateCache": ".string_cache",
+        "Templates": ".templates",
     },
 )
 
@@ -50,7 +53,9 @@ __all__ = [
     "Environment",
     "JinjaLoaderMixin",
     "StringTemplateCache",
+    "Templates",
     "TemplatingAppMixin",
+    "TemplatingHost",
     "_default_template_ctx_processor",
     "before_render_template",
     "explain_template_loading_attempts",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import logging
+    import os
 
     from jinja2 import BaseLoader
 
@@ -62,6 +63,32 @@ class LoaderApp(TemplateSource, Protocol):
     def iter_blueprints(self) -> Iterable[NamedTemplateSource]: ...
 
 
+class TemplatingHost(LoaderApp, Protocol):
+    """What a class that mixes in :class:`~flaskish_templating.TemplatingAppMixin`
+    (and :class:`~flaskish_templating.JinjaLoaderMixin`) must provide.
+
+    flaskish's ``Flask`` and :class:`~flaskish_templating.Templates`
+    implement it. ``config`` must hold ``TEMPLATES_AUTO_RELOAD`` (``None``
+    follows ``debug``) and ``EXPLAIN_TEMPLATE_LOADING``.
+    """
+
+    @property
+    def debug(self) -> bool: ...
+
+    @property
+    def root_path(self) -> str: ...
+
+    @property
+    def template_folder(self) -> str | os.PathLike[str] | None: ...
+
+    @property
+    def template_context_processors(
+        self,
+    ) -> dict[str | None, list[Callable[..., Any]]]: ...
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]: ...
+
+
 class RenderingApp(Protocol):
     """What rendering uses of the current application."""
 
@@ -80,4 +107,5 @@ __all__ = [
     "NamedTemplateSource",
     "RenderingApp",
     "TemplateSource",
+    "TemplatingHost",
 ]

@@ -1,0 +1,133 @@
+"""Sending a response over ASGI.
+
+The status, headers and body iterable are werkzeug's own
+(``get_wsgi_response``: ``HEAD`` and bodiless statuses send no body,
+``Content-Length`` and ``Location`` are fixed up as under WSGI). A body
+held in memory is sent at once; an iterator (a generator, a file sent with
+``send_file``) is advanced in the thread pool, one chunk at a time, each
+sent as produced; an async iterator (an ``async def`` generator) is
+advanced on the loop. The body is closed in every case, before the request
+context is popped.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from collections.abc import AsyncIterable
+from collections.abc import AsyncIterator
+
+if t.TYPE_CHECKING:
+    from collections.abc import Awaitable
+    from collections.abc import Callable
+    from collections.abc import Iterable
+
+    from werkzeug.wrappers import Response as BaseResponse
+
+    from .asgi_calls import AsyncCaller
+
+    Send = Callable[[dict[str, t.Any]], Awaitable[None]]
+
+_END = object()
+
+
+def _start(status: int, headers: list[tuple[str, str]]) -> dict[str, t.Any]:
+    return {
+        "type": "http.response.start",
+        "status": status,
+        "headers": [
+            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            for name, value in headers
+        ],
+    }
+
+
+def _as_bytes(chunk: t.Any, charset: str = "utf-8") -> bytes:
+    return chunk.encode(charset) if isinstance(chunk, str) else bytes(chunk)
+
+
+async def send_response(
+    response: BaseResponse,
+    environ: dict[str, t.Any],
+    send: Send,
+    call: AsyncCaller,
+) -> None:
+    """Send ``response`` for the request of ``environ`` with ``send``."""
+    body = response.response
+    if isinstance(body, AsyncIterable):
+        await _send_async_body(response, body, environ, send)
+        return
+    app_iter, _status, headers = response.get_wsgi_response(environ)
+    try:
+        await send(_start(response.status_code, headers))
+        if type(app_iter) is list and len(app_iter) == 1:
+            # The common case, a body held whole: one message.
+            await send({"type": "http.response.body", "body": app_iter[0]})
+        elif isinstance(app_iter, (list, tuple)) or response.is_sequence:
+            # In memory: iterating it never blocks.
+            for chunk in app_iter:
+                if chunk:
+                    await send(
+                        {"type": "http.response.body", "body": chunk, "more_body": True}
+                    )
+            await send({"type": "http.response.body", "body": b""})
+        else:
+            await _send_iterated(app_iter, send, call)
+    finally:
+        close = getattr(app_iter, "close", None)
+        if close is not None:
+            # May run user code (call_on_close functions, a
+            # stream_with_context body popping its contexts): in the thread
+            # pool, in the request's context.
+            await call.in_thread(close)
+
+
+async def _send_iterated(
+    app_iter: Iterable[bytes], send: Send, call: AsyncCaller
+) -> None:
+    iterator = iter(app_iter)
+    while True:
+        chunk = await call.in_thread(next, iterator, _END)
+        if chunk is _END:
+            break
+        if chunk:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    await send({"type": "http.response.body", "body": b""})
+
+
+async def _send_async_body(
+    response: BaseResponse,
+    body: AsyncIterable[t.Any],
+    environ: dict[str, t.Any],
+    send: Send,
+) -> None:
+    # werkzeug's iterables are synchronous: the headers are still its own,
+    # the body is iterated here.
+    headers = response.get_wsgi_headers(environ).to_wsgi_list()
+    sends_body = (
+        environ["REQUEST_METHOD"] != "HEAD"
+        and response.status_code
+        not in {
+            204,
+            304,
+        }
+        and not (100 <= response.status_code < 200)
+    )
+    try:
+        await send(_start(response.status_code, headers))
+        if sends_body:
+            async for chunk in body:
+                data = _as_bytes(chunk)
+                if data:
+                    await send(
+                        {"type": "http.response.body", "body": data, "more_body": True}
+                    )
+        await send({"type": "http.response.body", "body": b""})
+    finally:
+        if isinstance(body, AsyncIterator):
+            aclose = getattr(body, "aclose", None)
+            if aclose is not None:
+                await aclose()
+        response.close()
+
+
+__all__ = ["send_response"]

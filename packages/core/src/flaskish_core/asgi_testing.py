@@ -1,0 +1,216 @@
+"""The test client's ASGI mode: every request through ``app.asgi_app``.
+
+With ``FLASKISH_TEST_CLIENT=asgi`` in the environment (or
+``FlaskClient.asgi = True``), the test client turns the WSGI environ it
+built into an ASGI ``http`` scope, runs ``app.asgi_app`` on an event loop
+and hands the response back as a WSGI response. A test suite written for
+the WSGI client then exercises the ASGI driver unchanged.
+
+What a scope cannot carry is passed along so that tests see the same
+request: the environ keys that are neither CGI variables derived from the
+scope nor headers (``werkzeug.debug.preserve_context``, ``REMOTE_USER``,
+an extension's own keys) travel in ``scope["flaskish.environ"]``.
+ASGI has no reason phrase: the status line is the code with werkzeug's
+phrase for it (see docs/differences.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import os
+import threading
+import typing as t
+
+from werkzeug.http import HTTP_STATUS_CODES
+
+from .asgi_calls import ThreadPool
+from .asgi_scope import ENVIRON_EXTRA_KEY
+
+if t.TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse
+    from _typeshed.wsgi import WSGIEnvironment
+
+#: The environment variable that switches the test client to ASGI.
+MODE_VARIABLE = "FLASKISH_TEST_CLIENT"
+
+_DERIVED = frozenset(
+    {
+        "REQUEST_METHOD",
+        "SCRIPT_NAME",
+        "PATH_INFO",
+        "QUERY_STRING",
+        "SERVER_NAME",
+        "SERVER_PORT",
+        "SERVER_PROTOCOL",
+        "REMOTE_ADDR",
+        "REMOTE_PORT",
+        "CONTENT_TYPE",
+        "CONTENT_LENGTH",
+        "REQUEST_URI",
+        "RAW_URI",
+    }
+)
+_BODY_CHUNK = 64 * 1024
+_TEST_POOL = ThreadPool()
+
+
+def asgi_mode_from_environment() -> bool:
+    """Whether :data:`MODE_VARIABLE` asks for the ASGI mode."""
+    return os.environ.get(MODE_VARIABLE, "").lower() == "asgi"
+
+
+def _text(value: str) -> str:
+    # WSGI strings are latin-1 decoded bytes; ASGI paths are UTF-8 text.
+    return value.encode("latin-1").decode("utf-8", "replace")
+
+
+def scope_from_environ(environ: WSGIEnvironment) -> dict[str, t.Any]:
+    """The ``http`` scope of a request described by a WSGI environ."""
+    script_name = _text(environ.get("SCRIPT_NAME", ""))
+    headers = []
+    for key, value in environ.items():
+        if key.startswith("HTTP_"):
+            name = key[5:].replace("_", "-").lower()
+        elif key in ("CONTENT_TYPE", "CONTENT_LENGTH") and value:
+            name = key.replace("_", "-").lower()
+        else:
+            continue
+        headers.append((name.encode("latin-1"), str(value).encode("latin-1")))
+    client = None
+    if environ.get("REMOTE_ADDR"):
+        client = (environ["REMOTE_ADDR"], int(environ.get("REMOTE_PORT") or 0))
+    protocol = environ.get("SERVER_PROTOCOL", "HTTP/1.1")
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": protocol.partition("/")[2] or "1.1",
+        "method": environ["REQUEST_METHOD"],
+        "scheme": environ.get("wsgi.url_scheme", "http"),
+        "path": script_name + _text(environ.get("PATH_INFO", "")),
+        "raw_path": (
+            environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+        ).encode("latin-1"),
+        "root_path": script_name,
+        "query_string": environ.get("QUERY_STRING", "").encode("latin-1"),
+        "headers": headers,
+        "client": client,
+        "server": (
+            environ.get("SERVER_NAME", "localhost"),
+            int(environ.get("SERVER_PORT") or 80),
+        ),
+        ENVIRON_EXTRA_KEY: {
+            key: value
+            for key, value in environ.items()
+            if key not in _DERIVED
+            and (
+                key == "wsgi.errors" or not key.startswith(("HTTP_", "wsgi.", "asgi."))
+            )
+        },
+    }
+
+
+class AsgiAsWsgi:
+    """A WSGI callable that answers by running ``app.asgi_app`` (the test
+    client's ASGI mode; the response body is collected whole)."""
+
+    def __init__(self, app: t.Any) -> None:
+        self.app = app
+
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> list[bytes]:
+        stream = environ["wsgi.input"]
+        body = stream.read()
+        if stream.seekable():
+            # As werkzeug's client finds it after a WSGI app read it (it
+            # sends the body again when it follows a 307 or 308).
+            stream.seek(0)
+        status, headers, chunks = _run(
+            self._exchange(scope_from_environ(environ), body)
+        )
+        phrase = HTTP_STATUS_CODES.get(status, "UNKNOWN")
+        start_response(f"{status} {phrase}", headers)
+        return chunks
+
+    async def _exchange(
+        self, scope: dict[str, t.Any], body: bytes
+    ) -> tuple[int, list[tuple[str, str]], list[bytes]]:
+        messages = [
+            {
+                "type": "http.request",
+                "body": body[start : start + _BODY_CHUNK],
+                "more_body": start + _BODY_CHUNK < len(body),
+            }
+            for start in range(0, max(len(body), 1), _BODY_CHUNK)
+        ]
+        finished = asyncio.Event()
+        status = 0
+        headers: list[tuple[str, str]] = []
+        chunks: list[bytes] = []
+
+        async def receive() -> dict[str, t.Any]:
+            if messages:
+                return messages.pop(0)
+            await finished.wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict[str, t.Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers.extend(
+                    (name.decode("latin-1"), value.decode("latin-1"))
+                    for name, value in message.get("headers", ())
+                )
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    finished.set()
+
+        if self.app._asgi_threads is None:
+            # One pool for every app under test: each test's app would
+            # otherwise keep idle threads of its own until the process ends.
+            self.app._asgi_threads = _TEST_POOL
+        try:
+            await self.app.asgi_app(scope, receive, send)
+        finally:
+            finished.set()
+        return status, headers, chunks
+
+
+_T = t.TypeVar("_T")
+
+
+def _run(coro: t.Coroutine[t.Any, t.Any, _T]) -> _T:
+    """Run ``coro`` on a new event loop, in a helper thread if this one
+    already runs a loop (a test that is itself ``async``)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    outcome: list[t.Any] = []
+    # The test's context variables (a pushed app context) go along.
+    context = contextvars.copy_context()
+
+    def target() -> None:
+        try:
+            outcome.append((True, context.run(asyncio.run, coro)))
+        except BaseException as e:
+            outcome.append((False, e))
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return t.cast(_T, value)
+
+
+__all__ = [
+    "MODE_VARIABLE",
+    "AsgiAsWsgi",
+    "asgi_mode_from_environment",
+    "scope_from_environ",
+]

@@ -1,0 +1,104 @@
+"""How the pipeline calls application code: one set of steps, two drivers.
+
+The steps of a request are written once as coroutines that hand every
+call of user code (views, hooks, error handlers, signal receivers) to a
+:class:`Caller`. Under WSGI the caller is a :class:`SyncCaller`: it calls
+the function at once (``async def`` ones through ``ensure_sync``) and never
+suspends, so :func:`run_sync` finishes the steps without an event loop.
+Under ASGI, core's caller awaits coroutine functions on the server's loop
+and runs plain functions in a thread pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Iterable
+from typing import Any
+from typing import Protocol
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class Signal(Protocol):
+    """The part of a blinker signal the callers use."""
+
+    def send(self, sender: Any, /, **kwargs: Any) -> Any: ...
+
+    async def send_async(self, sender: Any, /, **kwargs: Any) -> Any: ...
+
+
+class Caller(Protocol):
+    """Calls one piece of application code for a pipeline step."""
+
+    def __call__(
+        self, func: Callable[..., Any], /, *args: Any, **kwargs: Any
+    ) -> Awaitable[Any]:
+        """Call ``func(*args, **kwargs)`` (sync or ``async def``); await the
+        result."""
+        ...
+
+    def send(self, signal: Signal, sender: Any, /, **kwargs: Any) -> Awaitable[Any]:
+        """Send ``signal`` to its receivers (sync or ``async def``)."""
+        ...
+
+
+class _EnsureSyncOwner(Protocol):
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]: ...
+
+
+class SyncCaller:
+    """The WSGI driver's caller: calls at once through ``owner.ensure_sync``
+    (read on each call, so an overridden or replaced one is used)."""
+
+    __slots__ = ("owner",)
+
+    def __init__(self, owner: _EnsureSyncOwner) -> None:
+        self.owner = owner
+
+    async def __call__(
+        self, func: Callable[..., Any], /, *args: Any, **kwargs: Any
+    ) -> Any:
+        return self.owner.ensure_sync(func)(*args, **kwargs)
+
+    async def send(self, signal: Signal, sender: Any, /, **kwargs: Any) -> Any:
+        return signal.send(sender, _async_wrapper=self.owner.ensure_sync, **kwargs)
+
+
+def run_sync(coro: Coroutine[Any, Any, T]) -> T:
+    """Run pipeline steps driven by a :class:`SyncCaller` to their end.
+
+    Such steps never wait for anything, so one ``send`` finishes them; a
+    step that does suspend is a bug, reported instead of hanging.
+    """
+    try:
+        coro.send(None)
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+    coro.close()
+    raise RuntimeError(
+        "A synchronous pipeline step awaited something; steps driven by a"
+        " SyncCaller must not suspend."
+    )
+
+
+async def call_each(
+    call: Caller, funcs: Iterable[Callable[..., Any]], *args: Any
+) -> None:
+    """Call each of ``funcs`` with ``args`` through ``call``, even when some
+    of them raise; then raise the first error again (later ones are
+    dropped). Used for teardown functions, which must all run."""
+    first_error: BaseException | None = None
+    for func in funcs:
+        try:
+            await call(func, *args)
+        except Exception as e:
+            if first_error is None:
+                first_error = e
+    if first_error is not None:
+        raise first_error
+
+
+__all__ = ["Caller", "Signal", "SyncCaller", "call_each", "run_sync"]
