@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +27,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 ROOT = Path(__file__).resolve().parents[2]
 BLOG = ROOT / "examples" / "blog"
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
+sys.path.insert(0, str(BLOG))  # the blog's own serving helper, served.py
+
+from served import served_blog  # noqa: E402
+
 CHROMIUM = os.environ.get("FLASKISH_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("FLASKISH_CHROMEDRIVER", "/usr/bin/chromedriver")
 # Headless, and nothing that reaches out to the network on its own.
@@ -48,46 +48,10 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("blog")
-    env = {
-        **os.environ,
-        "FLASK_APP": "blog",
-        "PYTHONPATH": str(BLOG),
-        "FLASK_DATABASE": str(folder / "blog.sqlite"),
-    }
-    flaskish = [sys.executable, "-m", "flaskish"]
-    subprocess.run([*flaskish, "init-db"], env=env, cwd=folder, check=True, timeout=60)
-    port = _free_port()
-    process = subprocess.Popen(
-        [*flaskish, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
-        env=env,
-        cwd=folder,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/", timeout=5):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+    with served_blog(tmp_path_factory.mktemp("blog")) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
