@@ -30,6 +30,7 @@ PACKAGE_ORDER = [
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = False
+# The check suite: what CI (`python3 tools/dev.py test`) runs.
 nox.options.sessions = [
     "lint",
     "typecheck",

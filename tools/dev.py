@@ -25,16 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TOOLING = ROOT / ".tooling"
 TOOL_REQUIREMENTS = ["nox==2026.10.20", "uv==0.13.8"]
-CHECK_SESSIONS = [
-    "lint",
-    "typecheck",
-    "tests",
-    "differential",
-    "isolated",
-    "build",
-    "docs",
-    "browser",
-]
 
 
 def _bin(env: Path, name: str) -> Path:
@@ -72,9 +62,8 @@ def main(argv: list[str]) -> int:
         return 0
     command, rest = argv[0], argv[1:]
     if command == "test":
-        return run_nox(
-            ["--error-on-missing-interpreters", "-s", *CHECK_SESSIONS, *rest]
-        )
+        # Without -s, nox runs the noxfile's default sessions: the check suite.
+        return run_nox(["--error-on-missing-interpreters", *rest])
     if command == "demo":
         return run_nox(["-s", "demo", *rest])
     if command == "setup":
