@@ -30,6 +30,7 @@ PACKAGE_ORDER = [
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = False
+# The check suite: what CI (`python3 tools/dev.py test`) runs.
 nox.options.sessions = [
     "lint",
     "typecheck",
@@ -37,6 +38,8 @@ nox.options.sessions = [
     "differential",
     "isolated",
     "build",
+    "docs",
+    "browser",
 ]
 
 
@@ -160,11 +163,22 @@ def differential(session: nox.Session) -> None:
 @nox.parametrize("package", PACKAGE_ORDER)
 def isolated(session: nox.Session, package: str) -> None:
     """One package with only its declared dependencies, running its own tests;
-    then, if it has extras made of siblings, again with those installed."""
+    then, if it has extras made of siblings, again with those installed.
+
+    The code blocks of the package's README run here too (tools/doc_blocks.py,
+    loaded by the root pytest configuration): what the README shows works
+    with nothing else of flaskish installed.
+    """
     for name in _sibling_closure(package):
         session.install(str(PACKAGES / name))
     session.install(*_group(PACKAGES / package, "test"))
-    tests = ["pytest", "-p", "no:cacheprovider", str(PACKAGES / package / "tests")]
+    tests = [
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        str(PACKAGES / package / "tests"),
+        str(PACKAGES / package / "README.md"),
+    ]
     session.run("python", "-c", _COUNT_DISTRIBUTIONS)
     session.run(*tests, *session.posargs)
     extras = _sibling_extras(package)
@@ -241,6 +255,55 @@ def _module_of(folder: str) -> str:
 
 def _wheel_name(wheel: Path) -> str:
     return wheel.name.split("-", 1)[0]
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the Sphinx site (warnings are errors) and check its internal links."""
+    _install_workspace(session, "docs")
+    html = ROOT / "docs" / "_build" / "html"
+    shutil.rmtree(html, ignore_errors=True)
+    session.run(
+        "sphinx-build",
+        "-W",
+        "--keep-going",
+        "-b",
+        "html",
+        str(ROOT / "docs"),
+        str(html),
+        *session.posargs,
+    )
+    session.run("python", str(ROOT / "tools" / "check_links.py"), str(html))
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The demo blog in headless Chromium: register, log in, write, edit, delete.
+
+    Chromium and chromedriver come from Debian (installed with apt-get when
+    missing, which needs root, as CI has); Selenium drives them. Screenshots
+    land in test-artifacts/browser/.
+    """
+    missing = [
+        package
+        for package, binary in (
+            ("chromium", "chromium"),
+            ("chromium-driver", "chromedriver"),
+        )
+        if shutil.which(binary) is None
+    ]
+    if missing:
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run("apt-get", "update", "-qq", external=True, env=env)
+        session.run("apt-get", "install", "-y", "-qq", *missing, external=True, env=env)
+    _install_workspace(session, "browser")
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        str(ROOT / "tests" / "browser"),
+        *session.posargs,
+    )
 
 
 @nox.session

@@ -4,8 +4,8 @@ Commands:
 
 - ``demo``: start the demo application on http://127.0.0.1:5000
 - ``test``: run the whole check suite (lint, types, tests, the
-  differential comparison with Flask, isolated packages, builds); this is
-  what CI runs
+  differential comparison with Flask, isolated packages, builds,
+  documentation, the demo in a browser); this is what CI runs
 - ``setup``: create ``.venv`` with every package installed editable and all
   development tools, for day-to-day work
 - ``nox ARGS...``: run nox with any arguments, e.g. ``nox -s bench``
@@ -25,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TOOLING = ROOT / ".tooling"
 TOOL_REQUIREMENTS = ["nox==2026.10.20", "uv==0.13.8"]
-CHECK_SESSIONS = ["lint", "typecheck", "tests", "differential", "isolated", "build"]
 
 
 def _bin(env: Path, name: str) -> Path:
@@ -63,9 +62,8 @@ def main(argv: list[str]) -> int:
         return 0
     command, rest = argv[0], argv[1:]
     if command == "test":
-        return run_nox(
-            ["--error-on-missing-interpreters", "-s", *CHECK_SESSIONS, *rest]
-        )
+        # Without -s, nox runs the noxfile's default sessions: the check suite.
+        return run_nox(["--error-on-missing-interpreters", *rest])
     if command == "demo":
         return run_nox(["-s", "demo", *rest])
     if command == "setup":

@@ -1,6 +1,6 @@
 """Benchmark flaskish against Flask in one run; print ratios.
 
-    python tools/bench/run.py [--rounds N] [--seconds S] [--no-server]
+    python tools/bench/run.py [--rounds N] [--seconds S] [--no-server] [--save PATH]
 
 In-process WSGI calls give the per-request figures (median of N rounds,
 each round a fresh process per framework, frameworks alternating). Then:
@@ -13,17 +13,24 @@ any framework could reach there. Last, the ASGI figures of
 ``asgi_bench.py`` (in-process hello against Quart and Starlette,
 concurrency and requests per second under uvicorn), and the WebSocket
 echo figure of ``websocket_bench.py`` (1,000 connections against Quart).
+
+The WSGI figures are also written as JSON to ``--save`` (``results.json``
+beside this file by default), which the documentation draws its chart from.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import importlib.metadata
 import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -46,6 +53,18 @@ TARGETS = {
 }
 
 SERVED_LABELS = {"wsgi": "bare WSGI"}
+RESULTS = HERE / "results.json"
+
+
+def _versions() -> dict[str, str]:
+    names = ("flaskish", "flask", "werkzeug", "jinja2", "gunicorn")
+    return {name: importlib.metadata.version(name) for name in names}
+
+
+def _save(path: Path, results: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nresults written to {path}")
 
 
 def _measure(framework: str, seconds: float) -> dict[str, float]:
@@ -113,6 +132,12 @@ def main() -> int:
     )
     parser.add_argument("--server-seconds", type=float, default=5.0)
     parser.add_argument(
+        "--save",
+        type=Path,
+        default=RESULTS,
+        help="where to write the results as JSON (default: %(default)s)",
+    )
+    parser.add_argument(
         "--no-asgi", action="store_true", help="skip the ASGI figures (asgi_bench.py)"
     )
     parser.add_argument(
@@ -127,6 +152,13 @@ def main() -> int:
         help="gunicorn runs per app, alternating; the median is reported",
     )
     args = parser.parse_args()
+    results: dict[str, Any] = {
+        "date": datetime.date.today().isoformat(),
+        "python": platform.python_version(),
+        "versions": _versions(),
+        "arguments": sys.argv[1:],
+        "in_process_us": {},
+    }
 
     samples: dict[str, dict[str, list[float]]] = {
         "flask": {},
@@ -148,15 +180,23 @@ def main() -> int:
         ratio = ours / flask_us
         verdict = _verdict(ratio, target)
         misses += verdict != "ok"
+        results["in_process_us"][name] = {
+            "flask": flask_us,
+            "flaskish": ours,
+            "target_ratio": target,
+        }
         print(
             f"{name:<26}{flask_us:>10.1f}{ours:>10.1f}{ratio:>8.2f}{target:>8.2f}  {verdict}"
         )
     print(f"{'werkzeug floor (hello)':<26}{'':>10}{floor:>10.1f}")
+    results["werkzeug_floor_us"] = floor
 
     flask_import = _python_probe(IMPORT_PROBE.format(fw="flask"), 7)
     ours_import = _python_probe(IMPORT_PROBE.format(fw="flaskish"), 7)
     flask_mem = _python_probe(MEMORY_PROBE.format(fw="flask"), 3)
     ours_mem = _python_probe(MEMORY_PROBE.format(fw="flaskish"), 3)
+    results["import_ms"] = {"flask": flask_import, "flaskish": ours_import}
+    results["rss_mib"] = {"flask": flask_mem, "flaskish": ours_mem}
     print(
         f"\n{'import time (ms)':<26}{flask_import:>10.1f}{ours_import:>10.1f}{ours_import / flask_import:>8.2f}{1.0:>8.2f}  {_verdict(ours_import / flask_import, 1.0)}"
     )
@@ -184,6 +224,13 @@ def main() -> int:
             print(
                 f"{label:<10}{rps[fw]:>10.0f} req/s  errors: {errors}  ({runs[fw][0].tool})"
             )
+        results["server"] = {
+            "tool": runs["flask"][0].tool,
+            "seconds": args.server_seconds,
+            "rounds": args.server_rounds,
+            "requests_per_second": rps,
+            "errors": {fw: sum(r.errors for r in runs[fw]) for fw in served},
+        }
         flask_rps = rps["flask"]
         ratio = rps["flaskish"] / flask_rps
         print(
@@ -197,6 +244,7 @@ def main() -> int:
         print(
             f"bare WSGI/Flask requests per second: {ceiling:.2f} (what a framework costing nothing would reach)"
         )
+    _save(args.save, results)
     if not args.no_asgi:
         import asgi_bench
 
