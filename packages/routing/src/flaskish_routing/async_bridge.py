@@ -18,6 +18,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from collections.abc import Coroutine
+from contextlib import suppress
 from functools import wraps
 from inspect import CO_COROUTINE
 from types import FunctionType
@@ -84,11 +85,10 @@ def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
     """
     import asyncio
 
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        pass
-    else:
+    running = None
+    with suppress(RuntimeError):  # raised when no loop runs here: the usual case
+        running = asyncio.get_running_loop()
+    if running is not None:
         coro.close()
         raise RuntimeError(
             "Cannot run an async function from synchronous code while an"

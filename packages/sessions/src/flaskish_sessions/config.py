@@ -11,18 +11,20 @@ from typing import Any
 #: as Flask's). Read-only; copy it with ``dict(DEFAULT_SESSION_CONFIG)``.
 DEFAULT_SESSION_CONFIG: Mapping[str, Any] = MappingProxyType(
     {
-        "APPLICATION_ROOT": "/",
-        "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
+        # Signing, and how long a permanent session lasts.
         "SECRET_KEY": None,
         "SECRET_KEY_FALLBACKS": None,
-        "SESSION_COOKIE_DOMAIN": None,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_NAME": "session",
-        "SESSION_COOKIE_PARTITIONED": False,
-        "SESSION_COOKIE_PATH": None,
-        "SESSION_COOKIE_SAMESITE": None,
-        "SESSION_COOKIE_SECURE": False,
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
         "SESSION_REFRESH_EACH_REQUEST": True,
+        # The cookie: its name, where it applies, and its flags.
+        "SESSION_COOKIE_NAME": "session",
+        "SESSION_COOKIE_DOMAIN": None,
+        "SESSION_COOKIE_PATH": None,
+        "APPLICATION_ROOT": "/",  # the cookie path when SESSION_COOKIE_PATH is None
+        "SESSION_COOKIE_SECURE": False,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": None,
+        "SESSION_COOKIE_PARTITIONED": False,
     }
 )
 
