@@ -14,37 +14,52 @@ from flaskish_core.config import DEFAULT_CONFIG
 
 
 def test_default_config_has_every_key_and_value() -> None:
-    assert {
+    modes = {"DEBUG": None, "TESTING": False, "PROPAGATE_EXCEPTIONS": None}
+    errors = {"TRAP_HTTP_EXCEPTIONS": False, "TRAP_BAD_REQUEST_ERRORS": None}
+    urls = {
+        "SERVER_NAME": None,
         "APPLICATION_ROOT": "/",
-        "DEBUG": None,
-        "EXPLAIN_TEMPLATE_LOADING": False,
+        "PREFERRED_URL_SCHEME": "http",
+        "TRUSTED_HOSTS": None,
+        "PROVIDE_AUTOMATIC_OPTIONS": True,
+    }
+    limits = {
         "MAX_CONTENT_LENGTH": None,
-        "MAX_COOKIE_SIZE": 4093,
         "MAX_FORM_MEMORY_SIZE": 500_000,
         "MAX_FORM_PARTS": 1_000,
+        "MAX_COOKIE_SIZE": 4093,
+    }
+    secrets = {"SECRET_KEY": None, "SECRET_KEY_FALLBACKS": None}
+    cookie = {
+        f"SESSION_COOKIE_{name}": value
+        for name, value in [
+            ("NAME", "session"),
+            ("DOMAIN", None),
+            ("PATH", None),
+            ("SECURE", False),
+            ("HTTPONLY", True),
+            ("SAMESITE", None),
+            ("PARTITIONED", False),
+        ]
+    }
+    session = {
         "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
-        "PREFERRED_URL_SCHEME": "http",
-        "PROPAGATE_EXCEPTIONS": None,
-        "PROVIDE_AUTOMATIC_OPTIONS": True,
-        "SECRET_KEY": None,
-        "SECRET_KEY_FALLBACKS": None,
-        "SEND_FILE_MAX_AGE_DEFAULT": None,
-        "SERVER_NAME": None,
-        "SESSION_COOKIE_DOMAIN": None,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_NAME": "session",
-        "SESSION_COOKIE_PARTITIONED": False,
-        "SESSION_COOKIE_PATH": None,
-        "SESSION_COOKIE_SAMESITE": None,
-        "SESSION_COOKIE_SECURE": False,
         "SESSION_REFRESH_EACH_REQUEST": True,
-        "TEMPLATES_AUTO_RELOAD": None,
-        "TESTING": False,
-        "TRAP_BAD_REQUEST_ERRORS": None,
-        "TRAP_HTTP_EXCEPTIONS": False,
-        "TRUSTED_HOSTS": None,
-        "USE_X_SENDFILE": False,
-    } == DEFAULT_CONFIG
+    }
+    files = {"SEND_FILE_MAX_AGE_DEFAULT": None, "USE_X_SENDFILE": False}
+    templates = {"TEMPLATES_AUTO_RELOAD": None, "EXPLAIN_TEMPLATE_LOADING": False}
+    expected = {
+        **modes,
+        **errors,
+        **urls,
+        **limits,
+        **secrets,
+        **cookie,
+        **session,
+        **files,
+        **templates,
+    }
+    assert expected == DEFAULT_CONFIG
 
 
 def test_defaults_are_copied_not_shared(tmp_path: Path) -> None:
