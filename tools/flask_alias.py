@@ -20,32 +20,11 @@ import importlib.metadata
 import sys
 from types import ModuleType
 
-#: Flask's public module paths, mirrored one to one by flaskish.
-SUBMODULES = (
-    "app",
-    "blueprints",
-    "cli",
-    "config",
-    "ctx",
-    "debughelpers",
-    "globals",
-    "helpers",
-    "json",
-    "json.provider",
-    "json.tag",
-    "logging",
-    "sansio",
-    "sansio.app",
-    "sansio.blueprints",
-    "sansio.scaffold",
-    "sessions",
-    "signals",
-    "templating",
-    "testing",
-    "typing",
-    "views",
-    "wrappers",
-)
+from flaskish._flask_modules import FLASK_SUBMODULES
+
+#: Flask's public module paths, mirrored one to one by flaskish (the list
+#: flaskish's own import switch answers for; ``__main__`` runs a command).
+SUBMODULES = sorted(FLASK_SUBMODULES - {"__main__"})
 
 
 def install_aliases() -> dict[str, ModuleType]:
