@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 import uvicorn
+from asgi_server import serve_asgi
 from click.testing import CliRunner
 
 from flaskish import Flask
@@ -23,12 +22,6 @@ from flaskish_cli import FlaskGroup
 from flaskish_cli import ScriptInfo
 from flaskish_cli.asgi_run import APP_VARIABLE
 from flaskish_cli.asgi_run import load_served_asgi_app
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def make_app(events: list[str]) -> Flask:
@@ -74,23 +67,8 @@ def make_app(events: list[str]) -> Flask:
 def served() -> Iterator[tuple[str, list[str]]]:
     events: list[str] = []
     app = make_app(events)
-    port = _free_port()
-    config = uvicorn.Config(
-        app.asgi_app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}", events
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with serve_asgi(app.asgi_app, lifespan="on") as address:
+        yield f"http://{address}", events
     assert events[-1] == "after serving"
 
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
+from asgi_server import serve_asgi
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 from websockets.exceptions import ConnectionClosedError
@@ -24,12 +21,6 @@ from flaskish import Flask
 from flaskish import session
 from flaskish import url_for
 from flaskish import websocket
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def make_app() -> Flask:
@@ -80,22 +71,8 @@ def make_app() -> Flask:
 
 @pytest.fixture(scope="module")
 def base() -> Iterator[str]:
-    config = uvicorn.Config(
-        make_app().asgi_app, host="127.0.0.1", port=_free_port(), log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.01)
-    try:
-        yield f"127.0.0.1:{config.port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with serve_asgi(make_app().asgi_app) as address:
+        yield address
 
 
 def run(coro: Any) -> Any:

@@ -9,7 +9,6 @@ methods and joins :data:`TRANSPORTS`.
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from typing import Protocol
 
+from asgi_server import serve_asgi
 from werkzeug.serving import make_server
 from werkzeug.test import EnvironBuilder
 
@@ -181,26 +181,8 @@ class ASGITransport:
 
     @contextmanager
     def serve(self, app: Any) -> Iterator[str]:
-        import uvicorn
-
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        config = uvicorn.Config(
-            app.asgi_app, host="127.0.0.1", port=port, lifespan="on", log_level="error"
-        )
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, name="fault-server")
-        thread.start()
-        try:
-            while not server.started:
-                if not thread.is_alive():
-                    raise RuntimeError("uvicorn did not start")
-                threading.Event().wait(0.01)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            server.should_exit = True
-            thread.join()
+        with serve_asgi(app.asgi_app, lifespan="on") as address:
+            yield f"http://{address}"
 
 
 TRANSPORTS: list[Transport] = [WSGITransport(), ASGITransport()]

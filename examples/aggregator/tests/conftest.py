@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
+from asgi_server import serve_asgi
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -17,30 +14,10 @@ from aggregator import create_app
 from upstream_stub import create_app as create_stub
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _serve(asgi: Any) -> Iterator[str]:
     """Serve ``asgi`` with uvicorn on a free loopback port until the test ends."""
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with serve_asgi(asgi) as address:
+        yield f"http://{address}"
 
 
 @pytest.fixture
