@@ -23,13 +23,14 @@ failures included: the baseline those reasons come from.
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 import tomllib
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+from renamed_source import add_asgi_option
+from renamed_source import apply_asgi_option
 from renamed_source import deselected
 from renamed_source import download_source
 from renamed_source import flask_blocker
@@ -423,17 +424,12 @@ def main() -> int:
         action="store_true",
         help="rename the flask imports to flaskish instead of the switch",
     )
-    parser.add_argument(
-        "--asgi",
-        action="store_true",
-        help="send every test client request through app.asgi_app",
-    )
+    add_asgi_option(parser)
     parser.add_argument(
         "names", nargs="*", help="extensions to run (default: all)", metavar="NAME"
     )
     args = parser.parse_args()
-    if args.asgi:
-        os.environ["FLASKISH_TEST_CLIENT"] = "asgi"
+    apply_asgi_option(args)
     chosen = [e for e in EXTENSIONS if not args.names or e.name in args.names]
     failed = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from renamed_source import add_asgi_option
+from renamed_source import apply_asgi_option
 from renamed_source import deselected
 from renamed_source import download_source
 from renamed_source import rename_imports
@@ -73,14 +74,9 @@ def main() -> int:
         action="store_true",
         help="rename the flask imports to flaskish instead of the switch",
     )
-    parser.add_argument(
-        "--asgi",
-        action="store_true",
-        help="send every test client request through app.asgi_app",
-    )
+    add_asgi_option(parser)
     args = parser.parse_args()
-    if args.asgi:
-        os.environ["FLASKISH_TEST_CLIENT"] = "asgi"
+    apply_asgi_option(args)
     with tempfile.TemporaryDirectory() as tmp:
         source = download_source(f"flask=={args.version}", Path(tmp))
         status = 0

@@ -8,6 +8,7 @@ download a source distribution, rewrite only its import statements
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import os
 import re
@@ -125,3 +126,19 @@ def run_pytest(arguments: list[str], cwd: Path, path: Iterable[Path]) -> int:
     command += ["-p", "suite_options"]
     done = subprocess.run([*command, *arguments], cwd=cwd, env=env, check=False)
     return done.returncode
+
+
+def add_asgi_option(parser: argparse.ArgumentParser) -> None:
+    """``--asgi``: the suites' test clients send every request through
+    ``app.asgi_app`` (see :func:`apply_asgi_option`)."""
+    parser.add_argument(
+        "--asgi",
+        action="store_true",
+        help="send every test client request through app.asgi_app",
+    )
+
+
+def apply_asgi_option(args: argparse.Namespace) -> None:
+    """Set the test client's transport for the pytest runs this process starts."""
+    if args.asgi:
+        os.environ["FLASKISH_TEST_CLIENT"] = "asgi"
