@@ -25,6 +25,7 @@ from flaskish_context import send_file as send_file
 from flaskish_context import send_from_directory as send_from_directory
 from flaskish_context import stream_with_context as stream_with_context
 from flaskish_context.lazy import lazy_attributes
+from flaskish_context.lazy import lazy_dir
 from flaskish_core.app import Flask as Flask
 from flaskish_core.config import Config as Config
 from flaskish_core.helpers import abort as abort
@@ -67,7 +68,6 @@ from . import signals as signals
 from . import templating as templating
 from . import typing as typing
 from . import wrappers as wrappers
-from ._switch import install_as_flask as install_as_flask
 from .globals import current_app as current_app
 from .globals import request as request
 from .globals import session as session
@@ -75,8 +75,12 @@ from .globals import websocket as websocket
 
 if TYPE_CHECKING:
     from . import cli as cli
+    from ._switch import install_as_flask as install_as_flask
 
-# The command line (and click) loads when first used.
-__getattr__ = lazy_attributes(__name__, {}, submodules={"cli"})
+# The command line (and click) loads when first used, and so does the
+# import switch (and importlib.metadata, whose finder API it extends).
+_LAZY = {"install_as_flask": "._switch"}
+__getattr__ = lazy_attributes(__name__, _LAZY, submodules={"cli"})
+__dir__ = lazy_dir(__name__, _LAZY, {"cli"})
 
 __version__ = "0.1.0"
