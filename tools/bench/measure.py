@@ -1,4 +1,5 @@
-"""Time every scenario on one framework, in this process; print JSON.
+"""Time every scenario on one framework, in this process; print JSON:
+``{name: {"family": family, "us": microseconds per request}}``.
 
 Run by ``run.py`` in a fresh process per framework and round, so neither
 framework's imports or caches affect the other's numbers.
@@ -66,7 +67,11 @@ def main() -> None:
         suite = [scenarios.werkzeug_floor()]
     else:
         suite = scenarios.build(importlib.import_module(args.framework))
-    print(json.dumps({s.name: time_scenario(s, args.seconds) for s in suite}))
+    timings = {
+        s.name: {"family": s.family, "us": time_scenario(s, args.seconds)}
+        for s in suite
+    }
+    print(json.dumps(timings))
 
 
 if __name__ == "__main__":
