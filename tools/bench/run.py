@@ -1,6 +1,6 @@
 """Benchmark flaskish against Flask in one run; print every figure.
 
-    python tools/bench/run.py [--rounds N] [--seconds S] [--no-server]
+    python tools/bench/run.py [--rounds N] [--seconds S] [--clock wall|cpu] [--no-server]
         [--server-seconds S] [--server-rounds N] [--no-profile] [--no-py-spy]
         [--no-asgi] [--no-websocket] [--save PATH]
 
@@ -89,7 +89,7 @@ def _save(path: Path, results: dict[str, Any]) -> None:
     print(f"\nresults written to {path}")
 
 
-def _measure(framework: str, seconds: float) -> dict[str, dict[str, Any]]:
+def _measure(framework: str, seconds: float, clock: str) -> dict[str, dict[str, Any]]:
     out = subprocess.run(
         [
             sys.executable,
@@ -97,6 +97,8 @@ def _measure(framework: str, seconds: float) -> dict[str, dict[str, Any]]:
             framework,
             "--seconds",
             str(seconds),
+            "--clock",
+            clock,
         ],
         check=True,
         capture_output=True,
@@ -141,7 +143,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def _in_process(
-    rounds: int, seconds: float, results: dict[str, Any], summary: Summary
+    rounds: int, seconds: float, clock: str, results: dict[str, Any], summary: Summary
 ) -> None:
     """Time every scenario on both frameworks and the werkzeug floor; print
     one row per scenario, then the spread of each family's ratios."""
@@ -153,12 +155,12 @@ def _in_process(
     families: dict[str, str] = {}
     for _ in range(rounds):
         for framework in ("flask", "flaskish", "werkzeug"):
-            for name, timing in _measure(framework, seconds).items():
+            for name, timing in _measure(framework, seconds, clock).items():
                 samples[framework].setdefault(name, []).append(timing["us"])
                 if framework != "werkzeug":
                     families[name] = timing["family"]
 
-    print(f"\nIn-process WSGI, median of {rounds} rounds (us/request)\n")
+    print(f"\nIn-process WSGI, median of {rounds} rounds ({clock} us/request)\n")
     print(f"{'scenario':<34}{'Flask':>10}{'flaskish':>10}{'ratio':>8}{'target':>8}")
     ratios: dict[str, list[float]] = {family: [] for family in TARGETS}
     for name, family in families.items():
@@ -288,10 +290,30 @@ def _end_to_end(
             )
 
 
+def _note_load(load: dict[str, float], summary: Summary) -> None:
+    cores = os.cpu_count() or 1
+    summary.notes.append(
+        f"load average: {load['start']:.1f} at the start, {load['end']:.1f} at the"
+        f" end of the WSGI figures, on {cores} cores"
+    )
+    if max(load.values()) > cores:
+        summary.notes.append(
+            "the machine was busy with other work: wall-clock figures, the"
+            " end-to-end ones most, are not comparable with a quiet run's"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=0.25)
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="time in-process scenarios by wall-clock or by the thread's CPU"
+        " time (steadier on a machine busy with other work)",
+    )
     parser.add_argument(
         "--no-server",
         action="store_true",
@@ -334,11 +356,12 @@ def main() -> int:
         "python": platform.python_version(),
         "versions": _versions(),
         "arguments": sys.argv[1:],
-        "load_average": os.getloadavg()[0],
+        "load_average": {"start": os.getloadavg()[0]},
+        "clock": args.clock,
         "in_process_us": {},
     }
     summary = Summary()
-    _in_process(args.rounds, args.seconds, results, summary)
+    _in_process(args.rounds, args.seconds, args.clock, results, summary)
     _start_up(results, summary)
     if not args.no_server:
         _end_to_end(args, results, summary)
@@ -349,6 +372,8 @@ def main() -> int:
             results["served_profile"] = served_profile.report(
                 args.server_seconds, served_profile.APPS, py_spy, args.server_rounds
             )
+    results["load_average"]["end"] = os.getloadavg()[0]
+    _note_load(results["load_average"], summary)
     _save(args.save, results)
     if not args.no_asgi:
         import asgi_bench

@@ -24,6 +24,7 @@ import http.client
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -94,6 +95,38 @@ def _wait_for_port(port: int, timeout: float) -> None:
             time.sleep(0.5)
 
 
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"  # a zombie has exited
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the worker, then granian's supervisor. Under valgrind the
+    worker's first SIGTERM (the supervisor's, or ours) leaves it running,
+    so it is sent until the worker exits and writes its counts."""
+    workers = [
+        int(pid)
+        for task in Path(f"/proc/{server.pid}/task").iterdir()
+        for pid in (task / "children").read_text().split()
+    ]
+    deadline = time.monotonic() + 300
+    while alive := [pid for pid in workers if _running(pid)]:
+        if time.monotonic() > deadline:
+            raise RuntimeError("granian's worker did not stop under valgrind")
+        for pid in alive:
+            os.kill(pid, signal.SIGTERM)
+        time.sleep(5)
+    server.terminate()
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def _totals(path: Path) -> int:
     match = re.search(r"^totals:\s+(\d+)", path.read_text(errors="replace"), re.M)
     return int(match.group(1)) if match else 0
@@ -117,8 +150,7 @@ def _served_run(app: str, requests: int) -> dict[str, int]:
             _wait_for_port(port, timeout=600)
             _send(port, requests)
         finally:
-            server.terminate()
-            server.wait(timeout=300)
+            _stop(server)
         counts = {"python": 0, "rust": 0, "main": 0}
         for path in out.glob("cg.*-*"):
             pid, thread = path.name[3:].split("-")

@@ -10,8 +10,12 @@ The app is wrapped in ``hello_app.Timed`` (``BENCH_TIMING``), which sums
 inside the worker the time spent in the app's call, so a request's CPU
 time splits into: the app; the rest of the Python thread that called it
 (granian's WSGI glue: the environ, the call, handing the response over,
-waiting for the GIL); and granian's Rust I/O threads (HTTP parsing and
-socket writes). CPU times do not depend on the machine's other load as
+taking the GIL, waiting for the next request); and granian's Rust I/O
+threads (HTTP parsing and socket writes). Per request it also counts the
+context switches of the worker's threads (all, and those where a thread
+was preempted) and the write system calls of the request threads: they
+write to sockets never, so each is a write to the eventfd that wakes the
+Rust I/O thread. CPU times do not depend on the machine's other load as
 much as requests per second do, but they do include what contention
 adds (cache misses, GIL hand-offs).
 
@@ -52,6 +56,7 @@ class ThreadTimes:
     cpu_ns: int
     switches: int
     involuntary: int
+    writes: int  # write system calls (sockets, and the eventfd that wakes a thread)
 
 
 def _children(pid: int) -> list[int]:
@@ -77,12 +82,14 @@ def _thread_times(pid: int) -> dict[int, ThreadTimes]:
         try:
             on_cpu = int((task / "schedstat").read_text().split()[0])
             status = (task / "status").read_text()
+            io = (task / "io").read_text()
         except (FileNotFoundError, ProcessLookupError):
             continue
         voluntary = _status_field(status, "voluntary_ctxt_switches")
         involuntary = _status_field(status, "nonvoluntary_ctxt_switches")
+        writes = _status_field(io, "syscw")
         times[int(task.name)] = ThreadTimes(
-            on_cpu, voluntary + involuntary, involuntary
+            on_cpu, voluntary + involuntary, involuntary, writes
         )
     return times
 
@@ -90,15 +97,16 @@ def _thread_times(pid: int) -> dict[int, ThreadTimes]:
 def _delta(
     before: dict[int, ThreadTimes], after: dict[int, ThreadTimes], tids: set[int]
 ) -> ThreadTimes:
-    total = ThreadTimes(0, 0, 0)
+    total = ThreadTimes(0, 0, 0, 0)
     for tid in tids:
         end = after.get(tid)
         if end is None:
             continue
-        start = before.get(tid, ThreadTimes(0, 0, 0))
+        start = before.get(tid, ThreadTimes(0, 0, 0, 0))
         total.cpu_ns += end.cpu_ns - start.cpu_ns
         total.switches += end.switches - start.switches
         total.involuntary += end.involuntary - start.involuntary
+        total.writes += end.writes - start.writes
     return total
 
 
@@ -172,6 +180,7 @@ def cpu_breakdown(server: serve.Server, app: str, seconds: float) -> dict[str, f
         "worker_cpu_us": (python.cpu_ns + rust.cpu_ns) / requests / 1000,
         "switches_per_request": (python.switches + rust.switches) / requests,
         "involuntary_per_request": (python.involuntary + rust.involuntary) / requests,
+        "wakes_per_request": python.writes / requests,
         "wrk_cpu_us": wrk_cpu / requests * 1e6,
     }
 
@@ -267,6 +276,7 @@ COLUMNS = (
     ("worker", "worker_cpu_us", ".1f"),
     ("switches", "switches_per_request", ".2f"),
     ("preempted", "involuntary_per_request", ".2f"),
+    ("wakes", "wakes_per_request", ".2f"),
     ("wrk", "wrk_cpu_us", ".1f"),
 )
 

@@ -25,6 +25,7 @@ def verdict(ratio: float, target: float, higher_is_better: bool = False) -> str:
 @dataclass
 class Summary:
     rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def check(
         self,
@@ -97,3 +98,5 @@ class Summary:
                 f"{row.ratio:>11}{row.target:>10}  {row.verdict}"
             )
         print(f"\n{self.misses()} target(s) missed")
+        for note in self.notes:
+            print(note)
