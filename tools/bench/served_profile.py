@@ -28,14 +28,18 @@ code under it (the ``write`` that wakes the Rust runtime thread).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import resource
+import select
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -266,6 +270,48 @@ def py_spy_profile(server: serve.Server, app: str, seconds: float) -> dict[str, 
     return {name: count / total for name, count in counts.most_common()}
 
 
+def wake_cost(count: int = 2000) -> dict[str, float]:
+    """Microseconds of an eventfd write that wakes a thread asleep in epoll
+    (what granian's request thread does when its I/O thread sleeps), and of
+    one that wakes nobody: median and mean of ``count`` writes each."""
+    fd = os.eventfd(0, os.EFD_NONBLOCK)
+    idle = os.eventfd(0, os.EFD_NONBLOCK)
+    poller = select.epoll()
+    poller.register(fd, select.EPOLLIN)
+    done = threading.Event()
+
+    def sleeper() -> None:
+        while not done.is_set():
+            poller.poll(1.0)
+            with contextlib.suppress(BlockingIOError):
+                os.eventfd_read(fd)
+
+    thread = threading.Thread(target=sleeper)
+    thread.start()
+    waking, plain = [], []
+    try:
+        for _ in range(count):
+            time.sleep(0.0005)  # the sleeper is back in epoll_wait
+            started = time.perf_counter_ns()
+            os.eventfd_write(fd, 1)
+            waking.append(time.perf_counter_ns() - started)
+            started = time.perf_counter_ns()
+            os.eventfd_write(idle, 1)
+            plain.append(time.perf_counter_ns() - started)
+    finally:
+        done.set()
+        os.eventfd_write(fd, 1)
+        thread.join()
+        poller.close()
+        os.close(fd)
+        os.close(idle)
+    return {
+        "waking_median_us": statistics.median(waking) / 1000,
+        "waking_mean_us": statistics.mean(waking) / 1000,
+        "plain_median_us": statistics.median(plain) / 1000,
+    }
+
+
 COLUMNS = (
     ("req/s", "requests_per_second", ".0f"),
     ("threads", "python_threads", ".0f"),
@@ -309,6 +355,14 @@ def report(
             cells = "".join(format(row[key], f">10{fmt}") for _, key, fmt in COLUMNS)
             print(f"{LABELS.get(app, app):<12}{cells}")
         figures[server.label] = rows
+    wake = wake_cost()
+    figures["eventfd wake"] = wake
+    print(
+        "\nan eventfd write waking a thread asleep in epoll:"
+        f" median {wake['waking_median_us']:.1f} us, mean"
+        f" {wake['waking_mean_us']:.1f} us; waking nobody:"
+        f" {wake['plain_median_us']:.1f} us"
+    )
     if with_py_spy and shutil.which("wrk"):
         print(
             "\npy-spy: where the worker holds the GIL (--gil --native, share of"
