@@ -372,7 +372,13 @@ def report(
         profiles = {}
         for server in CONFIGS:
             for app in apps:
-                shares = py_spy_profile(server, app, seconds)
+                try:
+                    shares = py_spy_profile(server, app, seconds)
+                except subprocess.CalledProcessError as error:
+                    # py-spy needs ptrace rights on the worker (root, or
+                    # kernel.yama.ptrace_scope 0).
+                    print(f"py-spy could not sample the worker: {error.stderr!r}")
+                    return figures
                 profiles[f"{server.label}: {app}"] = shares
                 label = f"{server.label}: {LABELS.get(app, app)}"
                 cells = "".join(
