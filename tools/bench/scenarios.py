@@ -223,7 +223,7 @@ def _variants(fw: ModuleType) -> list[Scenario]:
         return {"ok": True, "version": "1.2.3", "counts": {"users": 3, "orders": 9}}
 
     @app.route("/items/<int:ident>")
-    def missing_item(ident: int) -> str:
+    def missing_item(ident: int) -> None:
         fw.abort(404)
 
     @app.route("/catalogue")
