@@ -69,16 +69,50 @@ def public_names(module_name: str) -> list[str]:
     if declared is not None:
         return list(declared)
     source = Path(inspect.getfile(module)).read_text(encoding="utf-8")
+    body = ast.parse(source).body
+    mappings = _dict_assignments(body)
     names: list[str] = []
-    for node in ast.parse(source).body:
-        names.extend(_bound_names(node))
+    for node in body:
+        names.extend(_bound_names(node, mappings))
     seen: set[str] = set()
     return [
         n for n in names if not n.startswith("_") and not (n in seen or seen.add(n))
     ]
 
 
-def _bound_names(node: ast.stmt) -> list[str]:
+def _dict_assignments(body: list[ast.stmt]) -> dict[str, ast.expr]:
+    """Module-level ``NAME = {...}`` (or ``frozenset({...})``) literals, for
+    the arguments of ``lazy_attributes`` passed by name."""
+    found: dict[str, ast.expr] = {}
+    for node in body:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = node.value
+    return found
+
+
+def _literal_strings(value: ast.expr, mappings: dict[str, ast.expr]) -> list[str]:
+    """The string keys or items of a dict or set literal (or of the literal
+    a name was bound to, or the one a ``frozenset``/``set`` call is given)."""
+    if isinstance(value, ast.Name) and value.id in mappings:
+        value = mappings[value.id]
+    if isinstance(value, ast.Call) and value.args:
+        value = value.args[0]
+    if isinstance(value, ast.Dict):
+        items: list[ast.expr | None] = list(value.keys)
+    elif isinstance(value, ast.Set | ast.List | ast.Tuple):
+        items = list(value.elts)
+    else:
+        return []
+    return [
+        k.value
+        for k in items
+        if isinstance(k, ast.Constant) and isinstance(k.value, str)
+    ]
+
+
+def _bound_names(node: ast.stmt, mappings: dict[str, ast.expr]) -> list[str]:
     if isinstance(node, ast.ImportFrom | ast.Import):
         # Only an explicit ``as`` marks an import as a re-export.
         return [alias.asname for alias in node.names if alias.asname]
@@ -86,7 +120,7 @@ def _bound_names(node: ast.stmt) -> list[str]:
         return [node.name]
     if isinstance(node, ast.Assign):
         if _is_lazy_call(node.value):
-            return _lazy_names(node.value)  # type: ignore[arg-type]
+            return _lazy_names(node.value, mappings)  # type: ignore[arg-type]
         return [t.id for t in node.targets if isinstance(t, ast.Name)]
     if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
         return [node.target.id]
@@ -101,14 +135,14 @@ def _is_lazy_call(value: ast.expr) -> bool:
     )
 
 
-def _lazy_names(call: ast.Call) -> list[str]:
-    if len(call.args) > 1 and isinstance(call.args[1], ast.Dict):
-        return [
-            k.value
-            for k in call.args[1].keys
-            if isinstance(k, ast.Constant) and isinstance(k.value, str)
-        ]
-    return []
+def _lazy_names(call: ast.Call, mappings: dict[str, ast.expr]) -> list[str]:
+    """The names a ``lazy_attributes`` call binds: its sources' keys, then
+    its lazily imported submodules."""
+    names = _literal_strings(call.args[1], mappings) if len(call.args) > 1 else []
+    for keyword in call.keywords:
+        if keyword.arg == "submodules":
+            names.extend(_literal_strings(keyword.value, mappings))
+    return names
 
 
 def _is_ours(obj: Any) -> bool:

@@ -111,3 +111,23 @@ def test_submodules_are_imported_on_first_access(package: Path) -> None:
     assert lazypkg.extra is sys.modules["lazypkg.extra"]
     with pytest.raises(AttributeError):
         lazypkg.shapes  # noqa: B018
+
+
+def test_lazy_dir_lists_lazy_names_before_they_load(package: Path) -> None:
+    (package / "extra.py").write_text("VALUE = 1\n")
+    (package / "__init__.py").write_text(
+        "from flaskish_context.lazy import lazy_attributes, lazy_dir\n"
+        "EAGER = 1\n"
+        "_LAZY = {'Renamed': '.shapes:Shape'}\n"
+        "__getattr__ = lazy_attributes(__name__, _LAZY, submodules={'extra'})\n"
+        "__dir__ = lazy_dir(__name__, _LAZY, {'extra'})\n"
+    )
+    import lazypkg
+
+    names = dir(lazypkg)
+    assert names == sorted(names)
+    assert {"EAGER", "Renamed", "extra", "lazy_dir"} <= set(names)
+    assert "lazypkg.shapes" not in sys.modules
+    assert "lazypkg.extra" not in sys.modules
+    lazypkg.Renamed  # noqa: B018
+    assert dir(lazypkg).count("Renamed") == 1

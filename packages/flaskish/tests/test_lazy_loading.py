@@ -135,3 +135,153 @@ def test_default_environment_class_and_subclass_override() -> None:
 def test_unknown_names_still_raise_attribute_error(attribute: str) -> None:
     with pytest.raises(AttributeError, match=attribute):
         getattr(flaskish.templating, attribute)
+
+
+# Modules a WSGI hello app never needs: templates, the command line, ASGI
+# serving, signed sessions, blueprints, the import switch, and the
+# standard-library modules only they use.
+NOT_LOADED_BY_HELLO = [
+    "jinja2",
+    "click",
+    "asyncio",
+    "concurrent.futures",
+    "itsdangerous",
+    "decimal",
+    "flaskish_blueprints",
+    "flaskish_core.asgi_serving",
+    "flaskish_core.asgi_testing",
+    "flaskish._switch",
+    "flaskish_context.middleware",
+]
+
+# Not loaded by importing the framework and building an app (the test
+# client reads werkzeug's version from the package metadata, as Flask's does).
+NOT_LOADED_BY_IMPORT = [*NOT_LOADED_BY_HELLO, "importlib.metadata", "pathlib"]
+
+
+def _loaded(code: str, names: list[str]) -> list[str]:
+    out = _run(f"{code}\nprint(' '.join(n for n in {names!r} if n in sys.modules))")
+    return out.split()
+
+
+def test_importing_the_framework_loads_none_of_the_optional_parts() -> None:
+    assert _loaded("import sys, flaskish", NOT_LOADED_BY_IMPORT) == []
+
+
+def test_a_hello_request_loads_none_of_the_optional_parts() -> None:
+    code = (
+        "import sys, flaskish\n"
+        "app = flaskish.Flask('hello')\n"
+        "app.route('/')(lambda: 'Hello, World!')\n"
+        "assert app.test_client().get('/').data == b'Hello, World!'"
+    )
+    assert _loaded(code, NOT_LOADED_BY_HELLO) == []
+
+
+def test_each_part_loads_when_first_used() -> None:
+    code = (
+        "import sys, flaskish\n"
+        "app = flaskish.Flask('hello', root_path='.')\n"
+        "app.secret_key = 'dev'\n"
+        "@app.route('/')\n"
+        "def index():\n"
+        "    flaskish.session['n'] = flaskish.session.get('n', 0) + 1\n"
+        "    return str(flaskish.session['n'])\n"
+        "client = app.test_client()\n"
+        "assert client.get('/').data == b'1'\n"
+        "assert client.get('/').data == b'2'\n"
+        "assert 'itsdangerous' in sys.modules\n"
+        "assert 'asyncio' not in sys.modules\n"
+        "asgi = app.asgi_app\n"
+        "assert 'asyncio' in sys.modules and 'flaskish_core.asgi_serving' in sys.modules\n"
+        "bp = flaskish.Blueprint('bp', 'hello')\n"
+        "assert 'flaskish_blueprints' in sys.modules\n"
+        "with app.app_context():\n"
+        "    assert flaskish.render_template_string('{{ 6 * 7 }}') == '42'\n"
+        "assert 'jinja2' in sys.modules\n"
+        "print('ok')"
+    )
+    assert _run(code) == "ok"
+
+
+LAZY_NAMES = {
+    "flaskish": {
+        "Blueprint": "flaskish_blueprints:Blueprint",
+        "install_as_flask": "flaskish._switch:install_as_flask",
+        "app": "flaskish.app",
+        "blueprints": "flaskish.blueprints",
+        "cli": "flaskish.cli",
+        "config": "flaskish.config",
+        "ctx": "flaskish.ctx",
+        "helpers": "flaskish.helpers",
+        "json": "flaskish.json",
+        "logging": "flaskish.logging",
+        "sessions": "flaskish.sessions",
+        "signals": "flaskish.signals",
+        "templating": "flaskish.templating",
+        "typing": "flaskish.typing",
+        "wrappers": "flaskish.wrappers",
+    },
+    "flaskish.sessions": {
+        "BadSignature": "itsdangerous:BadSignature",
+        "URLSafeTimedSerializer": "itsdangerous:URLSafeTimedSerializer",
+    },
+    "flaskish_context": {
+        "ContextMiddleware": "flaskish_context.middleware:ContextMiddleware",
+        "ContextApp": "flaskish_context.protocol:ContextApp",
+    },
+    "flaskish_templating": {
+        "TemplatingHost": "flaskish_templating.protocol:TemplatingHost",
+    },
+}
+
+
+@pytest.mark.parametrize("module_name", sorted(LAZY_NAMES))
+def test_lazy_names_are_listed_and_resolve_to_their_source(module_name: str) -> None:
+    # In a fresh interpreter, so that no name was loaded before dir() runs.
+    code = (
+        "import importlib, sys\n"
+        f"module = importlib.import_module({module_name!r})\n"
+        f"names = {LAZY_NAMES[module_name]!r}\n"
+        "listed = set(dir(module))\n"
+        "missing = sorted(set(names) - listed)\n"
+        "for name, source in names.items():\n"
+        "    path, _, attribute = source.partition(':')\n"
+        "    expected = importlib.import_module(path)\n"
+        "    if attribute:\n"
+        "        expected = getattr(expected, attribute)\n"
+        "    assert getattr(module, name) is expected, name\n"
+        "    assert vars(module)[name] is expected, name\n"
+        "print(missing)"
+    )
+    assert _run(code) == "[]"
+
+
+def test_from_imports_of_lazy_names() -> None:
+    code = (
+        "from flaskish import Blueprint, install_as_flask, json, typing\n"
+        "from flaskish.sessions import BadSignature\n"
+        "import flaskish_blueprints, flaskish._switch, itsdangerous, sys\n"
+        "assert Blueprint is flaskish_blueprints.Blueprint\n"
+        "assert install_as_flask is flaskish._switch.install_as_flask\n"
+        "assert json is sys.modules['flaskish.json']\n"
+        "assert typing is sys.modules['flaskish.typing']\n"
+        "assert BadSignature is itsdangerous.BadSignature\n"
+        "print('ok')"
+    )
+    assert _run(code) == "ok"
+
+
+def test_decimal_imported_after_the_framework_is_still_encoded() -> None:
+    # json_default does not import decimal; a Decimal made later is found.
+    code = (
+        "import sys, flaskish\n"
+        "app = flaskish.Flask('hello')\n"
+        "assert 'decimal' not in sys.modules\n"
+        "import decimal\n"
+        "class Price(decimal.Decimal):\n"
+        "    pass\n"
+        "with app.app_context():\n"
+        "    print(flaskish.json.dumps([decimal.Decimal('1.50'), Price('2')]))"
+    )
+    assert _run(code) == '["1.50", "2"]'

@@ -1,5 +1,7 @@
 """Application and request contexts on contextvars, with the current_app, g, request and session proxies."""
 
+from typing import TYPE_CHECKING
+
 from .ctx import _AppCtxGlobals as _AppCtxGlobals
 from .ctx import AppContext as AppContext
 from .ctx import RequestContext as RequestContext
@@ -23,8 +25,17 @@ from .helpers import has_app_context as has_app_context
 from .helpers import has_request_context as has_request_context
 from .helpers import has_websocket_context as has_websocket_context
 from .helpers import stream_with_context as stream_with_context
-from .middleware import ContextMiddleware as ContextMiddleware
-from .protocol import ContextApp as ContextApp
+from .lazy import lazy_attributes
+from .lazy import lazy_dir
 from .static import StaticFilesMixin as StaticFilesMixin
 
+if TYPE_CHECKING:
+    from .middleware import ContextMiddleware as ContextMiddleware
+    from .protocol import ContextApp as ContextApp
+
 __version__ = "0.1.0"
+
+# Used without the framework, or for type checking only: loaded on access.
+_LAZY = {"ContextMiddleware": ".middleware", "ContextApp": ".protocol"}
+__getattr__ = lazy_attributes(__name__, _LAZY)
+__dir__ = lazy_dir(__name__, _LAZY)

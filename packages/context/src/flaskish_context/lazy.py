@@ -51,6 +51,19 @@ def lazy_attributes(
     return __getattr__
 
 
+def lazy_dir(module_name: str, *lazy: Collection[str]) -> Callable[[], list[str]]:
+    """Return a module ``__dir__`` listing the module's attributes and the
+    names in ``lazy`` (those of :func:`lazy_attributes`), loaded or not."""
+
+    def __dir__() -> list[str]:
+        names = set(vars(sys.modules[module_name]))
+        for collection in lazy:
+            names.update(collection)
+        return sorted(names)
+
+    return __dir__
+
+
 def _is_package(module_name: str) -> bool:
     return hasattr(sys.modules[module_name], "__path__")
 
@@ -60,4 +73,4 @@ def _parse(name: str, source: str) -> tuple[str, str]:
     return module, attribute or name
 
 
-__all__ = ["lazy_attributes"]
+__all__ = ["lazy_attributes", "lazy_dir"]

@@ -30,7 +30,6 @@ from flaskish_templating import TemplatingAppMixin
 
 from . import json
 from .asgi import AsgiMixin
-from .asgi_websocket import WebsocketServingMixin
 from .config import Config
 from .config import ConfigAttribute
 from .config import DEFAULT_CONFIG
@@ -83,7 +82,6 @@ def _as_timedelta(value: timedelta | int | None) -> timedelta | None:
 class Flask(
     ErrorHandlingMixin,
     AsgiMixin,
-    WebsocketServingMixin,
     PipelineMixin,
     UrlBuildingMixin,
     SessionSupportMixin,

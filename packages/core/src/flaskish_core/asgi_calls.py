@@ -34,6 +34,7 @@ if t.TYPE_CHECKING:
 
     from flaskish_routing.calls import Signal
 
+    from .app import Flask
     from .asgi_body import RequestBody
     from .asgi_driver import ContextDriver
 
@@ -239,4 +240,23 @@ class AsyncCaller:
         return run
 
 
-__all__ = ["DEFAULT_MAX_THREADS", "AsyncCaller", "ThreadPool", "Worker"]
+def request_caller(
+    app: Flask, driver: ContextDriver, body: RequestBody | None
+) -> AsyncCaller:
+    """The caller of one ASGI request (or lifespan event) of ``app``, on
+    the running loop, with the app's thread pool (made on first need) and
+    its ``ASGI_MAX_THREADS``."""
+    pool = app._asgi_threads
+    if pool is None:
+        pool = app._asgi_threads = ThreadPool()
+    max_threads = app.config.get("ASGI_MAX_THREADS")
+    return AsyncCaller(asyncio.get_running_loop(), pool, max_threads, driver, body)
+
+
+__all__ = [
+    "DEFAULT_MAX_THREADS",
+    "AsyncCaller",
+    "ThreadPool",
+    "Worker",
+    "request_caller",
+]

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import os
 import threading
 import typing as t
 
@@ -37,9 +36,6 @@ from .asgi_scope import ENVIRON_EXTRA_KEY
 if t.TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse
     from _typeshed.wsgi import WSGIEnvironment
-
-#: The environment variable that switches the test client to ASGI.
-MODE_VARIABLE = "FLASKISH_TEST_CLIENT"
 
 _DERIVED = frozenset(
     {
@@ -80,11 +76,6 @@ class _CallingThreadPool(ThreadPool):
 
 
 _TEST_POOL = _CallingThreadPool()
-
-
-def asgi_mode_from_environment() -> bool:
-    """Whether :data:`MODE_VARIABLE` asks for the ASGI mode."""
-    return os.environ.get(MODE_VARIABLE, "").lower() == "asgi"
 
 
 def _text(value: str) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from pathlib import Path
 
 
 def _import_root(import_name: str) -> str:
     """The ``sys.path`` entry the top-level package of ``import_name``
     is imported from (the working directory when it cannot be found)."""
+    from pathlib import Path  # loaded when an app is made, not on import
+
     top_level = import_name.partition(".")[0]
     try:
         spec = importlib.util.find_spec(top_level)
@@ -46,6 +47,8 @@ def find_package(import_name: str) -> tuple[str | None, str]:
     prefix or a virtual environment's ``site-packages``; it is ``None``
     for code run from a source folder.
     """
+    from pathlib import Path
+
     root = _import_root(import_name)
     prefix = os.path.abspath(sys.prefix)
     if Path(root).is_relative_to(prefix):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import typing as t
 from contextlib import contextmanager
 from contextlib import ExitStack
@@ -27,6 +28,10 @@ if t.TYPE_CHECKING:
     from .app import Flask
     from .testing_websocket import WebsocketTestSession
 
+#: The environment variable that switches the test client to ASGI (the
+#: ASGI mode and asyncio load only then, see asgi_testing).
+MODE_VARIABLE = "FLASKISH_TEST_CLIENT"
+
 _MaybeStr: t.TypeAlias = "str | None"
 _Extra: t.TypeAlias = t.Any
 
@@ -37,6 +42,11 @@ def _werkzeug_version() -> str:
     import importlib.metadata
 
     return importlib.metadata.version("werkzeug")
+
+
+def asgi_mode_from_environment() -> bool:
+    """Whether :data:`MODE_VARIABLE` asks for the ASGI mode."""
+    return os.environ.get(MODE_VARIABLE, "").lower() == "asgi"
 
 
 def _base_url(
@@ -197,8 +207,6 @@ class FlaskClient(Client):
         in the ASGI mode (see :attr:`asgi`)."""
         asgi = self.asgi
         if asgi is None:
-            from .asgi_testing import asgi_mode_from_environment
-
             asgi = asgi_mode_from_environment()
         if not asgi:
             return super().run_wsgi_app(environ, buffered)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flaskish_blueprints import Blueprint as Blueprint
 from flaskish_context import after_this_request as after_this_request
 from flaskish_context import (
     copy_current_request_context as copy_current_request_context,
@@ -25,6 +24,7 @@ from flaskish_context import send_file as send_file
 from flaskish_context import send_from_directory as send_from_directory
 from flaskish_context import stream_with_context as stream_with_context
 from flaskish_context.lazy import lazy_attributes
+from flaskish_context.lazy import lazy_dir
 from flaskish_core.app import Flask as Flask
 from flaskish_core.config import Config as Config
 from flaskish_core.helpers import abort as abort
@@ -52,31 +52,53 @@ from flaskish_templating import render_template_string as render_template_string
 from flaskish_templating import stream_template as stream_template
 from flaskish_templating import stream_template_string as stream_template_string
 
-# The module paths applications use are attributes of the package once it is
-# imported, as they are for the reference framework.
-from . import app as app
-from . import blueprints as blueprints
-from . import config as config
-from . import ctx as ctx
 from . import globals as globals
-from . import helpers as helpers
-from . import json as json
-from . import logging as logging
-from . import sessions as sessions
-from . import signals as signals
-from . import templating as templating
-from . import typing as typing
-from . import wrappers as wrappers
-from ._switch import install_as_flask as install_as_flask
 from .globals import current_app as current_app
 from .globals import request as request
 from .globals import session as session
 from .globals import websocket as websocket
 
 if TYPE_CHECKING:
-    from . import cli as cli
+    from flaskish_blueprints import Blueprint as Blueprint
 
-# The command line (and click) loads when first used.
-__getattr__ = lazy_attributes(__name__, {}, submodules={"cli"})
+    from . import app as app
+    from . import blueprints as blueprints
+    from . import cli as cli
+    from . import config as config
+    from . import ctx as ctx
+    from . import helpers as helpers
+    from . import json as json
+    from . import logging as logging
+    from . import sessions as sessions
+    from . import signals as signals
+    from . import templating as templating
+    from . import typing as typing
+    from . import wrappers as wrappers
+    from ._switch import install_as_flask as install_as_flask
+
+# What an application may never use loads on first access: blueprints, the
+# command line (and click), the import switch (and importlib.metadata, whose
+# finder API it extends), and the modules at Flask's paths, which are
+# attributes of the package as they are of Flask's.
+_LAZY = {"Blueprint": "flaskish_blueprints", "install_as_flask": "._switch"}
+_SUBMODULES = frozenset(
+    {
+        "app",
+        "blueprints",
+        "cli",
+        "config",
+        "ctx",
+        "helpers",
+        "json",
+        "logging",
+        "sessions",
+        "signals",
+        "templating",
+        "typing",
+        "wrappers",
+    }
+)
+__getattr__ = lazy_attributes(__name__, _LAZY, submodules=_SUBMODULES)
+__dir__ = lazy_dir(__name__, _LAZY, _SUBMODULES)
 
 __version__ = "0.1.0"

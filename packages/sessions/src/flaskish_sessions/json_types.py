@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-import decimal
+import sys
 import uuid
 from datetime import date
 from typing import Any
 
 from werkzeug.http import http_date
+
+
+def _is_decimal(o: Any) -> bool:
+    # Nothing can be a Decimal before the decimal module is imported, so
+    # this module does not import it for applications that never use it.
+    decimal = sys.modules.get("decimal")
+    return decimal is not None and isinstance(o, decimal.Decimal)
 
 
 def json_default(o: Any) -> Any:
@@ -21,7 +28,7 @@ def json_default(o: Any) -> Any:
     """
     if isinstance(o, date):
         return http_date(o)
-    if isinstance(o, decimal.Decimal | uuid.UUID):
+    if isinstance(o, uuid.UUID) or _is_decimal(o):
         return str(o)
     if dataclasses.is_dataclass(o) and not isinstance(o, type):
         return dataclasses.asdict(o)

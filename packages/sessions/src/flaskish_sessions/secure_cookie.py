@@ -6,19 +6,15 @@ import hashlib
 from typing import Any
 from typing import TYPE_CHECKING
 
-from itsdangerous import BadSignature
-from itsdangerous import URLSafeTimedSerializer
-
 from .cookie_session import SecureCookieSession
 from .cookies import carries_cookie
 from .cookies import request_cookies
 from .interface import SessionInterface
-from .signing import SessionSerializer
-from .signing import SessionSigner
 from .tag import TaggedJSONSerializer
 from .vary import vary_on_cookie
 
 if TYPE_CHECKING:
+    from itsdangerous import URLSafeTimedSerializer
     from werkzeug.wrappers import Request
     from werkzeug.wrappers import Response
 
@@ -96,6 +92,10 @@ class SecureCookieSessionInterface(SessionInterface):
             cacheable = True
         except TypeError:  # something unhashable: build one for this call
             cacheable = False
+        # itsdangerous loads with the first session an app signs or reads.
+        from .signing import SessionSerializer
+        from .signing import SessionSigner
+
         # itsdangerous signs with the last key and accepts all of them.
         serializer = SessionSerializer(
             [*fallbacks, secret_key],
@@ -143,6 +143,8 @@ class SecureCookieSessionInterface(SessionInterface):
     def _verified_data(
         app: SessionApp, signer: URLSafeTimedSerializer, token: str
     ) -> Any:
+        from itsdangerous import BadSignature
+
         lifetime = app.permanent_session_lifetime.total_seconds()
         try:
             return signer.loads(token, max_age=int(lifetime))

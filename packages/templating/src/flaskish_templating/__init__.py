@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flaskish_context.lazy import lazy_attributes
+from flaskish_context.lazy import lazy_dir
 
 from .app import AUTOESCAPE_EXTENSIONS
 from .app import TemplatingAppMixin
 from .processors import _default_template_ctx_processor
-from .protocol import TemplatingHost
 from .rendering import get_template_attribute
 from .rendering import render_template
 from .rendering import render_template_string
@@ -28,23 +28,24 @@ if TYPE_CHECKING:
     from .environment import Environment
     from .explain import explain_template_loading_attempts
     from .loader import DispatchingJinjaLoader
+    from .protocol import TemplatingHost
     from .string_cache import DEFAULT_STRING_CACHE_SIZE
     from .string_cache import StringTemplateCache
     from .templates import Templates
 
 __version__ = "0.1.0"
 
-__getattr__ = lazy_attributes(
-    __name__,
-    {
-        "Environment": ".environment",
-        "explain_template_loading_attempts": ".explain",
-        "DispatchingJinjaLoader": ".loader",
-        "DEFAULT_STRING_CACHE_SIZE": ".string_cache",
-        "StringTemplateCache": ".string_cache",
-        "Templates": ".templates",
-    },
-)
+_LAZY = {
+    "Environment": ".environment",
+    "explain_template_loading_attempts": ".explain",
+    "DispatchingJinjaLoader": ".loader",
+    "DEFAULT_STRING_CACHE_SIZE": ".string_cache",
+    "StringTemplateCache": ".string_cache",
+    "Templates": ".templates",
+    "TemplatingHost": ".protocol",
+}
+__getattr__ = lazy_attributes(__name__, _LAZY)
+__dir__ = lazy_dir(__name__, _LAZY)
 
 __all__ = [
     "AUTOESCAPE_EXTENSIONS",
