@@ -29,9 +29,19 @@ if t.TYPE_CHECKING:
 
 _END = object()
 
+#: A scope extension asking for the header names as the application wrote
+#: them: the start message then carries them, in order, under this same key
+#: (next to the lower-case ``headers`` the ASGI specification requires).
+#: The test client's ASGI mode sets it so that tests see werkzeug's names,
+#: as under WSGI; servers neither set nor read it.
+HEADER_NAMES_KEY = "flaskish.header_names"
+_NO_SCOPE: dict[str, t.Any] = {}
 
-def _start(status: int, headers: list[tuple[str, str]]) -> dict[str, t.Any]:
-    return {
+
+def _start(
+    status: int, headers: list[tuple[str, str]], environ: dict[str, t.Any]
+) -> dict[str, t.Any]:
+    message = {
         "type": "http.response.start",
         "status": status,
         "headers": [
@@ -39,6 +49,10 @@ def _start(status: int, headers: list[tuple[str, str]]) -> dict[str, t.Any]:
             for name, value in headers
         ],
     }
+    extensions = environ.get("asgi.scope", _NO_SCOPE).get("extensions")
+    if extensions and HEADER_NAMES_KEY in extensions:
+        message[HEADER_NAMES_KEY] = [name for name, _value in headers]
+    return message
 
 
 def _as_bytes(chunk: t.Any, charset: str = "utf-8") -> bytes:
@@ -59,7 +73,7 @@ async def send_response(
         return
     app_iter, _status, headers = response.get_wsgi_response(environ)
     try:
-        await send(_start(response.status_code, headers))
+        await send(_start(response.status_code, headers, environ))
         if type(app_iter) is list and len(app_iter) == 1:
             # The common case, a body held whole: one message.
             await send({"type": "http.response.body", "body": app_iter[0]})
@@ -114,7 +128,7 @@ async def _send_async_body(
         and not (100 <= response.status_code < 200)
     )
     try:
-        await send(_start(response.status_code, headers))
+        await send(_start(response.status_code, headers, environ))
         if sends_body:
             async for chunk in body:
                 data = _as_bytes(chunk)
@@ -131,4 +145,4 @@ async def _send_async_body(
         response.close()
 
 
-__all__ = ["send_response"]
+__all__ = ["HEADER_NAMES_KEY", "send_response"]

@@ -13,6 +13,11 @@ an extension's own keys) travel in ``scope["flaskish.environ"]``.
 ASGI has no reason phrase: the status line is the code with werkzeug's
 phrase for it (see docs/differences.md).
 
+Header names: ASGI sends them in lower case. The client asks for the
+names as the application wrote them (the ``flaskish.header_names`` scope
+extension, which servers never set) and shows those, as the WSGI client
+does; a header that a middleware added or renamed keeps its name as sent.
+
 The event loop runs in a helper thread, and the request's sync code (its
 worker thread, see :mod:`~flaskish_core.asgi_calls`) runs on the test's own
 thread, which waits for the response anyway: as with the WSGI client, a
@@ -32,6 +37,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 from .asgi_calls import ThreadPool
 from .asgi_calls import Worker
+from .asgi_response import HEADER_NAMES_KEY
 from .asgi_scope import ENVIRON_EXTRA_KEY
 
 if t.TYPE_CHECKING:
@@ -121,6 +127,7 @@ def scope_from_environ(environ: WSGIEnvironment) -> dict[str, t.Any]:
         "root_path": script_name,
         "query_string": environ.get("QUERY_STRING", "").encode("latin-1"),
         "headers": headers,
+        "extensions": {HEADER_NAMES_KEY: {}},
         "client": client,
         "server": (
             environ.get("SERVER_NAME", "localhost"),
@@ -186,10 +193,7 @@ class AsgiAsWsgi:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers.extend(
-                    (name.decode("latin-1"), value.decode("latin-1"))
-                    for name, value in message.get("headers", ())
-                )
+                headers.extend(_named_as_written(message))
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
@@ -204,6 +208,22 @@ class AsgiAsWsgi:
         finally:
             finished.set()
         return status, headers, chunks
+
+
+def _named_as_written(message: dict[str, t.Any]) -> list[tuple[str, str]]:
+    """The headers of a start message, each name spelled as the application
+    wrote it when the message says (see the module docstring)."""
+    written: dict[str, list[str]] = {}
+    for name in message.get(HEADER_NAMES_KEY, ()):
+        written.setdefault(name.lower(), []).append(name)
+    headers = []
+    for raw_name, raw_value in message.get("headers", ()):
+        name = raw_name.decode("latin-1")
+        spellings = written.get(name.lower())
+        if spellings:
+            name = spellings.pop(0)
+        headers.append((name, raw_value.decode("latin-1")))
+    return headers
 
 
 _T = t.TypeVar("_T")
