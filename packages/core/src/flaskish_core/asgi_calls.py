@@ -25,8 +25,11 @@ import threading
 import typing as t
 from concurrent.futures import Future
 from functools import partial
+from types import FunctionType
 
+from flaskish_routing import class_view_coroutine
 from flaskish_routing import is_coroutine_function
+from flaskish_routing import serve_from_loop
 
 if t.TYPE_CHECKING:
     from collections.abc import Awaitable
@@ -177,6 +180,13 @@ class AsyncCaller:
         if is_coroutine_function(func):
             await self.ready_for_loop()
             return await func(*args, **kwargs)
+        if type(func) is FunctionType and func.__dict__:
+            # Perhaps a class-based view whose handler is ``async def``:
+            # awaited here, instead of going through ensure_sync in a thread.
+            dispatch = class_view_coroutine(func)
+            if dispatch is not None:
+                await self.ready_for_loop()
+                return await dispatch(*args, **kwargs)
         rv = await self.in_thread(func, *args, **kwargs)
         if inspect.isawaitable(rv):
             # A plain function that returned an awaitable (a wrapped
@@ -200,6 +210,9 @@ class AsyncCaller:
         worker = self.worker
         if worker is None:
             worker = self.worker = await self.pool.acquire(self.max_threads)
+            # Coroutines that the request's sync code runs through
+            # ensure_sync are run on this loop (see flaskish_routing).
+            serve_from_loop(loop)
         done: asyncio.Future[T] = loop.create_future()
         run = partial(driver.context.run, func, *args, **kwargs)
 
