@@ -39,28 +39,12 @@ T = TypeVar("T")
 
 class _ThreadLoop:
     """Owns the loop of one thread; closes it when the thread's storage goes,
-    or at interpreter exit, whichever comes first.
-
-    Its task factory notes the tasks created on the loop, so that a call
-    learns in constant time whether it started any besides its own.
-    """
+    or at interpreter exit, whichever comes first."""
 
     def __init__(self) -> None:
         import asyncio  # imported on first use: most apps have no async views
 
         self.loop = asyncio.new_event_loop()
-        started: list[asyncio.Task[Any]] = []
-        self.started = started
-
-        def note(
-            loop: asyncio.AbstractEventLoop, coro: Any, **options: Any
-        ) -> asyncio.Task[Any]:
-            task = asyncio.Task(coro, loop=loop, **options)
-            started.append(task)
-            return task
-
-        self.factory = note
-        self.loop.set_task_factory(note)
         # A finalizer rather than __del__: at exit it runs before modules are
         # torn down, while closing the loop still finds asyncio intact.
         weakref.finalize(self, self.loop.close)
@@ -121,28 +105,20 @@ def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
     serving = _serving_loop.get(None)
     if serving is not None and serving.is_running():
         return _run_on(serving, coro)
-    holder = _thread_loop()
-    loop = holder.loop
-    started = holder.started
+    loop = _thread_loop().loop
     # A task cannot run in the caller's own context (it is entered already),
     # so it runs in a copy whose changes are copied back afterwards.
     context = contextvars.copy_context()
-    noting = loop.get_task_factory() is holder.factory
-    if noting:  # the factory would only note it
-        main = asyncio.Task(coro, loop=loop, context=context)
-    else:  # the application installed its own factory
-        main = loop.create_task(coro, context=context)
+    main = loop.create_task(coro, context=context)
     try:
         return loop.run_until_complete(main)
     finally:
         try:
-            # Nothing noted: the coroutine started no task of its own (tasks
-            # built with asyncio.Task() directly, which asyncio's documentation
-            # discourages, are not noted).
-            if started or not noting:
-                _cancel_leftover_tasks(loop)
+            # Every task of this loop still running was started by the call,
+            # however it was made: create_task, ensure_future, a task
+            # factory or asyncio.Task() directly (which no factory sees).
+            _cancel_leftover_tasks(loop)
         finally:
-            started.clear()
             _adopt_changes(context)
 
 
