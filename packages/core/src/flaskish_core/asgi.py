@@ -147,9 +147,13 @@ class AsgiMixin:
     # -- http -------------------------------------------------------------
 
     def _asgi_caller(
-        self, driver: ContextDriver, body: RequestBody | None
+        self,
+        driver: ContextDriver,
+        body: RequestBody | None,
+        loop: asyncio.AbstractEventLoop | None = None,
     ) -> AsyncCaller:
-        loop = asyncio.get_running_loop()
+        if loop is None:
+            loop = asyncio.get_running_loop()
         max_threads = self.config.get("ASGI_MAX_THREADS")
         return AsyncCaller(loop, self._asgi_pool(), max_threads, driver, body)
 
@@ -161,7 +165,7 @@ class AsgiMixin:
         # The request's own context: its steps run in it, and so do its
         # sync functions in the thread pool (see asgi_driver).
         driver = ContextDriver(contextvars.copy_context())
-        call = self._asgi_caller(driver, body)
+        call = self._asgi_caller(driver, body, loop)
         body.on_disconnect = driver.cancel
         # A request that never waits needs no one listening for a disconnect.
         driver.on_suspend = body.watch_disconnect
@@ -188,17 +192,9 @@ class AsgiMixin:
         environ = environ_from_scope(scope, body)
         ctx = self.request_context(environ)
         ended_by: BaseException | None = None
-
-        async def send_noting_the_end(message: Message) -> None:
-            if message["type"] == "http.response.body" and not message.get(
-                "more_body", False
-            ):
-                body.response_sent = True
-            await send(message)
-
         try:
             response, ended_by = await self._request_steps(ctx, call)
-            await send_response(response, environ, send_noting_the_end, call)
+            await send_response(response, environ, send, call, body)
         except BaseException as e:
             ended_by = e
             raise

@@ -228,15 +228,13 @@ class AsyncCaller:
         def submit() -> None:
             # Runs once the request's coroutine has suspended on ``done``:
             # only then has it left the context the thread enters.
-            if done.cancelled():
-                return
             future = worker.submit(run)
             driver.thread_call = future
             future.add_done_callback(
                 lambda finished: loop.call_soon_threadsafe(settle, finished)
             )
 
-        loop.call_soon(submit)
+        driver.after_step = submit
         try:
             return await done
         finally:

@@ -23,6 +23,7 @@ if t.TYPE_CHECKING:
 
     from werkzeug.wrappers import Response as BaseResponse
 
+    from .asgi_body import RequestBody
     from .asgi_calls import AsyncCaller
 
     Send = Callable[[dict[str, t.Any]], Awaitable[None]]
@@ -38,14 +39,28 @@ HEADER_NAMES_KEY = "flaskish.header_names"
 _NO_SCOPE: dict[str, t.Any] = {}
 
 
+#: The wire form of each response header name seen (``"Content-Type"`` ->
+#: ``b"content-type"``); bounded, since applications may make up names.
+_WIRE_NAMES: dict[str, bytes] = {}
+_MAX_WIRE_NAMES = 512
+
+
+def _wire_name(name: str) -> bytes:
+    wire = name.lower().encode("latin-1")
+    if len(_WIRE_NAMES) < _MAX_WIRE_NAMES:
+        _WIRE_NAMES[name] = wire
+    return wire
+
+
 def _start(
     status: int, headers: list[tuple[str, str]], environ: dict[str, t.Any]
 ) -> dict[str, t.Any]:
+    names = _WIRE_NAMES
     message = {
         "type": "http.response.start",
         "status": status,
         "headers": [
-            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            (names.get(name) or _wire_name(name), value.encode("latin-1"))
             for name, value in headers
         ],
     }
@@ -64,18 +79,21 @@ async def send_response(
     environ: dict[str, t.Any],
     send: Send,
     call: AsyncCaller,
+    request_body: RequestBody,
 ) -> None:
-    """Send ``response`` for the request of ``environ`` with ``send``."""
+    """Send ``response`` for the request of ``environ`` with ``send``;
+    ``request_body.response_sent`` is set as the last message goes out."""
     body = response.response
     # A body that is both (a mock) is iterated as werkzeug would.
     if isinstance(body, AsyncIterable) and not hasattr(body, "__iter__"):
-        await _send_async_body(response, body, environ, send)
+        await _send_async_body(response, body, environ, send, request_body)
         return
     app_iter, _status, headers = response.get_wsgi_response(environ)
     try:
         await send(_start(response.status_code, headers, environ))
         if type(app_iter) is list and len(app_iter) == 1:
             # The common case, a body held whole: one message.
+            request_body.response_sent = True
             await send({"type": "http.response.body", "body": app_iter[0]})
         elif isinstance(app_iter, (list, tuple)) or response.is_sequence:
             # In memory: iterating it never blocks.
@@ -84,9 +102,10 @@ async def send_response(
                     await send(
                         {"type": "http.response.body", "body": chunk, "more_body": True}
                     )
+            request_body.response_sent = True
             await send({"type": "http.response.body", "body": b""})
         else:
-            await _send_iterated(app_iter, send, call)
+            await _send_iterated(app_iter, send, call, request_body)
     finally:
         close = getattr(app_iter, "close", None)
         if close is not None:
@@ -97,7 +116,7 @@ async def send_response(
 
 
 async def _send_iterated(
-    app_iter: Iterable[bytes], send: Send, call: AsyncCaller
+    app_iter: Iterable[bytes], send: Send, call: AsyncCaller, request_body: RequestBody
 ) -> None:
     iterator = iter(app_iter)
     while True:
@@ -106,6 +125,7 @@ async def _send_iterated(
             break
         if chunk:
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    request_body.response_sent = True
     await send({"type": "http.response.body", "body": b""})
 
 
@@ -114,6 +134,7 @@ async def _send_async_body(
     body: AsyncIterable[t.Any],
     environ: dict[str, t.Any],
     send: Send,
+    request_body: RequestBody,
 ) -> None:
     # werkzeug's iterables are synchronous: the headers are still its own,
     # the body is iterated here.
@@ -136,6 +157,7 @@ async def _send_async_body(
                     await send(
                         {"type": "http.response.body", "body": data, "more_body": True}
                     )
+        request_body.response_sent = True
         await send({"type": "http.response.body", "body": b""})
     finally:
         if isinstance(body, AsyncIterator):
