@@ -27,6 +27,14 @@ def app() -> Flask:
         response.set_cookie("flavour", "oat")
         return response
 
+    @app.post("/made")
+    def made() -> Any:
+        return "", "201 CREATED"
+
+    @app.get("/custom")
+    def custom() -> Any:
+        return "", "299 Custom Phrase"
+
     return app
 
 
@@ -41,6 +49,24 @@ def test_header_names_are_the_ones_the_app_wrote(app: Flask) -> None:
     assert "Content-Type" in names
     assert names.count("X-Twice") == names.count("x-twice") == 1
     assert "x-lower" in names
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("POST", "/made", "201 CREATED"),
+        ("GET", "/custom", "299 Custom Phrase"),
+        ("GET", "/", "200 OK"),
+        ("GET", "/missing", "404 NOT FOUND"),
+    ],
+)
+def test_the_status_line_is_the_one_the_app_wrote(
+    app: Flask, method: str, path: str, status: str
+) -> None:
+    client = app.test_client()
+    assert client.open(path, method=method).status == status
+    client.asgi = True
+    assert client.open(path, method=method).status == status
 
 
 def test_servers_get_lower_case_names_only(app: Flask) -> None:
@@ -68,13 +94,15 @@ def test_servers_get_lower_case_names_only(app: Flask) -> None:
     assert b"set-cookie" in names
 
 
-def test_a_header_added_by_middleware_keeps_its_name(app: Flask) -> None:
+def test_what_a_middleware_changes_is_shown_as_sent(app: Flask) -> None:
     inner = app.asgi_app
 
     async def middleware(scope: Any, receive: Any, send: Any) -> None:
         async def send_more(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = [*message["headers"], (b"server", b"mw")]
+                if scope["path"] == "/custom":
+                    message["status"] = 203
             await send(message)
 
         await inner(scope, receive, send_more)
@@ -85,3 +113,5 @@ def test_a_header_added_by_middleware_keeps_its_name(app: Flask) -> None:
     headers = client.get("/").headers.to_wsgi_list()
     assert ("server", "mw") in headers
     assert ("X-Custom", "1") in headers
+    # A status the middleware changed has the standard phrase of its code.
+    assert client.get("/custom").status == "203 Non Authoritative Information"

@@ -30,12 +30,13 @@ if t.TYPE_CHECKING:
 
 _END = object()
 
-#: A scope extension asking for the header names as the application wrote
-#: them: the start message then carries them, in order, under this same key
-#: (next to the lower-case ``headers`` the ASGI specification requires).
-#: The test client's ASGI mode sets it so that tests see werkzeug's names,
-#: as under WSGI; servers neither set nor read it.
-HEADER_NAMES_KEY = "flaskish.header_names"
+#: A scope extension asking for the response as the application wrote it:
+#: the start message then carries, under this same key, a dict with the
+#: status line (``"201 CREATED"``; ASGI sends only the code) and the header
+#: names in order (ASGI requires them in lower case in ``headers``). The
+#: test client's ASGI mode sets it so that tests see what they would see
+#: under WSGI; servers neither set nor read it.
+AS_WRITTEN_KEY = "flaskish.as_written"
 _NO_SCOPE: dict[str, t.Any] = {}
 
 
@@ -53,20 +54,23 @@ def _wire_name(name: str) -> bytes:
 
 
 def _start(
-    status: int, headers: list[tuple[str, str]], environ: dict[str, t.Any]
+    response: BaseResponse, headers: list[tuple[str, str]], environ: dict[str, t.Any]
 ) -> dict[str, t.Any]:
     names = _WIRE_NAMES
     message = {
         "type": "http.response.start",
-        "status": status,
+        "status": response.status_code,
         "headers": [
             (names.get(name) or _wire_name(name), value.encode("latin-1"))
             for name, value in headers
         ],
     }
     extensions = environ.get("asgi.scope", _NO_SCOPE).get("extensions")
-    if extensions and HEADER_NAMES_KEY in extensions:
-        message[HEADER_NAMES_KEY] = [name for name, _value in headers]
+    if extensions and AS_WRITTEN_KEY in extensions:
+        message[AS_WRITTEN_KEY] = {
+            "status": response.status,
+            "header_names": [name for name, _value in headers],
+        }
     return message
 
 
@@ -90,7 +94,7 @@ async def send_response(
         return
     app_iter, _status, headers = response.get_wsgi_response(environ)
     try:
-        await send(_start(response.status_code, headers, environ))
+        await send(_start(response, headers, environ))
         if type(app_iter) is list and len(app_iter) == 1:
             # The common case, a body held whole: one message.
             request_body.response_sent = True
@@ -149,7 +153,7 @@ async def _send_async_body(
         and not (100 <= response.status_code < 200)
     )
     try:
-        await send(_start(response.status_code, headers, environ))
+        await send(_start(response, headers, environ))
         if sends_body:
             async for chunk in body:
                 data = _as_bytes(chunk)
@@ -167,4 +171,4 @@ async def _send_async_body(
         response.close()
 
 
-__all__ = ["HEADER_NAMES_KEY", "send_response"]
+__all__ = ["AS_WRITTEN_KEY", "send_response"]
