@@ -307,3 +307,25 @@ def test_class_view_coroutine_finds_async_handlers_of_undecorated_views() -> Non
     assert class_view_coroutine(Decorated.as_view("decorated", "d"), "GET") is None
     assert class_view_coroutine(lambda: None, "GET") is None
     assert class_view_coroutine(len, "GET") is None
+
+
+def test_view_functions_close_over_the_class_arguments() -> None:
+    # Flask-Injector reads them from the closure of Flask's view function.
+    class Greeting(View):
+        def __init__(self, word: str, *, times: int) -> None:
+            self.text = word * times
+
+        def dispatch_request(self) -> str:
+            return self.text
+
+    view = Greeting.as_view("greeting", "hi", times=2)
+    assert view.__closure__ is not None
+    closure = dict(
+        zip(
+            view.__code__.co_freevars,
+            (cell.cell_contents for cell in view.__closure__),
+            strict=True,
+        )
+    )
+    assert closure["class_args"] == ("hi",)
+    assert closure["class_kwargs"] == {"times": 2}

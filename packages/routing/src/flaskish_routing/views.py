@@ -54,29 +54,36 @@ class View:
         once per request, or once here when :attr:`init_every_request` is
         false.
         """
-        instance: Callable[[], View]
         view_class: Callable[[], type[View]]
+        instance: Callable[[], View]
+        # The view functions close over ``class_args`` and ``class_kwargs``
+        # (or the shared instance) themselves, as Flask's do: extensions
+        # such as Flask-Injector read them from the closure.
         if cls.init_every_request:
 
-            def view_class() -> type[View]:
+            def view(**kwargs: Any) -> Any:
                 # ``view`` is the returned (possibly decorated) function: a
                 # class assigned to its ``view_class`` later is the one used.
+                self = view.view_class(*class_args, **class_kwargs)  # type: ignore[attr-defined]
+                return current_ensure_sync()(self.dispatch_request)(**kwargs)
+
+            def view_class() -> type[View]:
                 return view.view_class  # type: ignore[attr-defined,no-any-return]
 
             def instance() -> View:
                 return view_class()(*class_args, **class_kwargs)
 
         else:
-            shared = cls(*class_args, **class_kwargs)
+            self = cls(*class_args, **class_kwargs)
+
+            def view(**kwargs: Any) -> Any:
+                return current_ensure_sync()(self.dispatch_request)(**kwargs)
 
             def view_class() -> type[View]:
-                return type(shared)
+                return type(self)
 
             def instance() -> View:
-                return shared
-
-        def view(**kwargs: Any) -> Any:
-            return current_ensure_sync()(instance().dispatch_request)(**kwargs)
+                return self
 
         if not cls.decorators:
             _undecorated[view] = (view_class, instance)
