@@ -406,9 +406,6 @@ def run(ext: Extension, workdir: Path, mode: str = "switch") -> int:
         _replace_in_tests(source, ext)
     skipped = {} if on_flask else ext.fails_on_flask
     switch = ["-p", "flaskish.as_flask"] if mode == "switch" else []
-    # pytest-flask (in the test group) would push a request context around
-    # every test that has an ``app`` fixture; none of these suites uses it.
-    switch += ["-p", "no:flask"]
     arguments = [*switch, *ext.pytest_args, *deselected(skipped), *ext.test_paths]
     return run_pytest(arguments, source, path)
 

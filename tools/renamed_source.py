@@ -113,17 +113,20 @@ def deselected(reasons: Mapping[str, str]) -> list[str]:
 
 
 def run_pytest(arguments: list[str], cwd: Path, path: Iterable[Path]) -> int:
-    """Run pytest (quiet, no cache, with the ``suite_options`` plugin) in
-    this interpreter from ``cwd`` with ``path`` (and this folder, for the
-    plugin) as ``PYTHONPATH`` and this environment's scripts first on
-    ``PATH``; return its exit status."""
+    """Run pytest (quiet, no cache, with the ``suite_options`` plugin and
+    without pytest-flask's) in this interpreter from ``cwd`` with ``path``
+    (and this folder, for the plugin) as ``PYTHONPATH`` and this
+    environment's scripts first on ``PATH``; return its exit status."""
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(str(folder) for folder in (*path, TOOLS)),
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-    command += ["-p", "suite_options"]
+    # pytest-flask (in the workspace's test group) would push a request
+    # context around every test that has an ``app`` fixture; no suite run
+    # here uses it.
+    command += ["-p", "suite_options", "-p", "no:flask"]
     done = subprocess.run([*command, *arguments], cwd=cwd, env=env, check=False)
     return done.returncode
 

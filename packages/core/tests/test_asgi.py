@@ -786,3 +786,166 @@ def test_stream_with_context_needs_a_request_for_async_generators() -> None:
 
     with pytest.raises(RuntimeError, match="request context"):
         stream_with_context(generate())
+
+
+# -- class-based views with async methods -----------------------------------
+
+
+def test_async_methods_of_class_views_run_on_the_servers_loop(app: Flask) -> None:
+    from flaskish_routing import MethodView
+
+    app.config["ASGI_MAX_THREADS"] = 2
+    loops: set[Any] = set()
+    running = [0, 0]  # now, most at once
+
+    class Slow(MethodView):
+        async def get(self) -> str:
+            loops.add(asyncio.get_running_loop())
+            running[0] += 1
+            running[1] = max(running)
+            await asyncio.sleep(0.05)
+            running[0] -= 1
+            return "slept"
+
+    app.add_url_rule("/slow", view_func=Slow.as_view("slow"))
+
+    async def main() -> tuple[Any, list[Exchange]]:
+        replies = await asyncio.gather(
+            *(exchange(app.asgi_app, scope("/slow")) for _ in range(100))
+        )
+        return asyncio.get_running_loop(), replies
+
+    server_loop, replies = asyncio.run(main())
+    assert [(r.status, r.body) for r in replies] == [(200, b"slept")] * 100
+    assert loops == {server_loop}
+    # All 100 slept at once: none waited for one of the 2 threads.
+    assert running[1] == 100
+
+
+def test_class_views_awaited_directly_answer_as_through_ensure_sync(
+    app: Flask,
+) -> None:
+    from flaskish_routing import MethodView
+    from flaskish_routing import View
+
+    calls: list[tuple[str, str]] = []
+
+    def identity(view: Any) -> Any:
+        # A decorator: the view then runs in a thread through ensure_sync.
+        def decorated(**kwargs: Any) -> Any:
+            return view(**kwargs)
+
+        return decorated
+
+    class Items(MethodView):
+        init_every_request = False
+
+        async def get(self, item: int) -> Any:
+            calls.append(("get", request.method))
+            return {"item": item}, 201, {"X-Item": str(item)}
+
+        async def post(self, item: int) -> str:
+            calls.append(("post", request.get_data(as_text=True)))
+            return "posted"
+
+    class Whole(View):
+        methods = ["GET", "PUT"]
+
+        def __init__(self, greeting: str) -> None:
+            self.greeting = greeting
+
+        async def dispatch_request(self, item: int) -> str:
+            calls.append(("whole", request.method))
+            return f"{self.greeting} {item}"
+
+    class DecoratedItems(Items):
+        decorators = [identity]
+
+    class DecoratedWhole(Whole):
+        decorators = [identity]
+
+    app.add_url_rule("/direct/<int:item>", view_func=Items.as_view("items"))
+    app.add_url_rule("/whole/<int:item>", view_func=Whole.as_view("whole", "hi"))
+    app.add_url_rule(
+        "/threaded/<int:item>", view_func=DecoratedItems.as_view("threaded")
+    )
+    app.add_url_rule(
+        "/decorated-whole/<int:item>",
+        view_func=DecoratedWhole.as_view("decorated_whole", "hi"),
+    )
+
+    def answer(path: str, method: str, body: bytes = b"") -> Any:
+        calls.clear()
+        reply = run(app, path, method=method, body=[body])
+        return reply.status, sorted(reply.headers), reply.body, list(calls)
+
+    for method, body in (("GET", b""), ("HEAD", b""), ("POST", b"data")):
+        assert answer("/direct/3", method, body) == answer("/threaded/3", method, body)
+    assert answer("/direct/3", "HEAD")[0] == 201
+    assert answer("/direct/3", "POST", b"data")[3] == [("post", "data")]
+    assert answer("/direct/3", "DELETE") == answer("/threaded/3", "DELETE")
+    for method in ("GET", "PUT"):
+        assert answer("/whole/4", method) == answer("/decorated-whole/4", method)
+    assert answer("/whole/4", "PUT")[2:] == (b"hi 4", [("whole", "PUT")])
+
+
+def test_a_decorated_class_view_also_awaits_on_the_servers_loop(app: Flask) -> None:
+    from flaskish_routing import MethodView
+
+    seen: dict[str, Any] = {}
+
+    def exclaim(view: Any) -> Any:
+        def decorated(**kwargs: Any) -> Any:
+            seen["decorator thread"] = threading.get_ident()
+            return view(**kwargs) + "!"  # sees the handler's result
+
+        return decorated
+
+    class Loud(MethodView):
+        decorators = [exclaim]
+
+        async def get(self) -> str:
+            seen["loop"] = asyncio.get_running_loop()
+            return "hey"
+
+    app.add_url_rule("/loud", view_func=Loud.as_view("loud"))
+
+    async def main() -> Exchange:
+        seen["server loop"] = asyncio.get_running_loop()
+        seen["server thread"] = threading.get_ident()
+        return await exchange(app.asgi_app, scope("/loud"))
+
+    assert asyncio.run(main()).body == b"hey!"
+    assert seen["loop"] is seen["server loop"]
+    assert seen["decorator thread"] != seen["server thread"]
+
+
+def test_ensure_sync_in_sync_code_runs_coroutines_on_the_servers_loop(
+    app: Flask,
+) -> None:
+    var: contextvars.ContextVar[str] = contextvars.ContextVar("var", default="unset")
+    seen: dict[str, Any] = {}
+
+    async def fetch(value: str) -> str:
+        seen["loop"] = asyncio.get_running_loop()
+        var.set(value)
+        return value.upper()
+
+    async def fail() -> None:
+        raise LookupError("from the loop")
+
+    @app.get("/")
+    def view() -> str:
+        result = app.ensure_sync(fetch)("set")
+        try:
+            app.ensure_sync(fail)()
+        except LookupError as e:
+            result += f" {e}"
+        return f"{result} {var.get()}"
+
+    async def main() -> Exchange:
+        seen["server loop"] = asyncio.get_running_loop()
+        return await exchange(app.asgi_app, scope("/"))
+
+    assert asyncio.run(main()).body == b"SET from the loop set"
+    assert seen["loop"] is seen["server loop"]

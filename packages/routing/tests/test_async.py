@@ -318,3 +318,26 @@ def test_tasks_that_finished_are_left_alone() -> None:
 
     assert run_coroutine(parent()) == 4
     assert run_coroutine(parent()) == 4
+
+
+def test_tasks_built_directly_are_cancelled_too() -> None:
+    log: list[str] = []
+
+    async def background(name: str, waits_for: Any) -> None:
+        try:
+            await waits_for
+        except asyncio.CancelledError:
+            log.append(f"{name} cancelled")
+            raise
+
+    async def start() -> str:
+        # No task factory sees tasks built with asyncio.Task().
+        asyncio.Task(background("sleeping", asyncio.sleep(3600)))
+        never_set = asyncio.Event().wait()  # no timer or handle to find it by
+        asyncio.Task(background("waiting forever", never_set))
+        await asyncio.sleep(0)
+        return "started"
+
+    assert run_coroutine(start()) == "started"
+    assert sorted(log) == ["sleeping cancelled", "waiting forever cancelled"]
+    assert not asyncio.all_tasks(thread_event_loop())

@@ -258,3 +258,74 @@ def test_view_class_assigned_after_as_view_is_used(app: Router, client: Client) 
     view.view_class = Replacement  # type: ignore[attr-defined]
     app.add_url_rule("/", view_func=view)
     assert client.get("/").get_data(as_text=True) == "replacement"
+
+
+def test_class_view_coroutine_finds_async_handlers_of_undecorated_views() -> None:
+    import asyncio
+
+    from flaskish_routing import class_view_coroutine
+
+    made: list[str] = []
+
+    class Items(MethodView):
+        def __init__(self, label: str) -> None:
+            made.append(label)
+            self.label = label
+
+        async def get(self, n: int) -> str:
+            return f"{self.label} {n}"
+
+        def post(self, n: int) -> str:
+            return "sync"
+
+    class Whole(View):
+        async def dispatch_request(self) -> str:
+            return "whole"
+
+    class Plain(View):
+        def dispatch_request(self) -> str:
+            return "plain"
+
+    class Decorated(Items):
+        decorators = [lambda view: view]
+
+    items = Items.as_view("items", "item")
+    get = class_view_coroutine(items, "GET")
+    assert get is not None
+    assert made == []  # the instance is made when the coroutine is
+    assert asyncio.run(get(n=2)) == "item 2"
+    assert made == ["item"]
+    head = class_view_coroutine(items, "HEAD")  # HEAD falls back to get
+    assert head is not None
+    assert asyncio.run(head(n=3)) == "item 3"
+    assert class_view_coroutine(items, "POST") is None  # a plain method
+    assert class_view_coroutine(items, "PUT") is None  # no method
+    whole = class_view_coroutine(Whole.as_view("whole"), "PATCH")
+    assert whole is not None
+    assert asyncio.run(whole()) == "whole"
+    assert class_view_coroutine(Plain.as_view("plain"), "GET") is None
+    assert class_view_coroutine(Decorated.as_view("decorated", "d"), "GET") is None
+    assert class_view_coroutine(lambda: None, "GET") is None
+    assert class_view_coroutine(len, "GET") is None
+
+
+def test_view_functions_close_over_the_class_arguments() -> None:
+    # Flask-Injector reads them from the closure of Flask's view function.
+    class Greeting(View):
+        def __init__(self, word: str, *, times: int) -> None:
+            self.text = word * times
+
+        def dispatch_request(self) -> str:
+            return self.text
+
+    view = Greeting.as_view("greeting", "hi", times=2)
+    assert view.__closure__ is not None
+    closure = dict(
+        zip(
+            view.__code__.co_freevars,
+            (cell.cell_contents for cell in view.__closure__),
+            strict=True,
+        )
+    )
+    assert closure["class_args"] == ("hi",)
+    assert closure["class_kwargs"] == {"times": 2}

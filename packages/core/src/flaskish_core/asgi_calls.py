@@ -25,8 +25,11 @@ import threading
 import typing as t
 from concurrent.futures import Future
 from functools import partial
+from types import FunctionType
 
+from flaskish_routing import class_view_coroutine
 from flaskish_routing import is_coroutine_function
+from flaskish_routing import serve_from_loop
 
 if t.TYPE_CHECKING:
     from collections.abc import Awaitable
@@ -178,6 +181,13 @@ class AsyncCaller:
         if is_coroutine_function(func):
             await self.ready_for_loop()
             return await func(*args, **kwargs)
+        if type(func) is FunctionType and func.__dict__:
+            # Perhaps a class-based view whose handler is ``async def``:
+            # awaited here, instead of going through ensure_sync in a thread.
+            dispatch = class_view_coroutine(func)
+            if dispatch is not None:
+                await self.ready_for_loop()
+                return await dispatch(*args, **kwargs)
         rv = await self.in_thread(func, *args, **kwargs)
         if inspect.isawaitable(rv):
             # A plain function that returned an awaitable (a wrapped
@@ -201,6 +211,9 @@ class AsyncCaller:
         worker = self.worker
         if worker is None:
             worker = self.worker = await self.pool.acquire(self.max_threads)
+            # Coroutines that the request's sync code runs through
+            # ensure_sync are run on this loop (see flaskish_routing).
+            serve_from_loop(loop)
         done: asyncio.Future[T] = loop.create_future()
         run = partial(driver.context.run, func, *args, **kwargs)
 
@@ -216,15 +229,13 @@ class AsyncCaller:
         def submit() -> None:
             # Runs once the request's coroutine has suspended on ``done``:
             # only then has it left the context the thread enters.
-            if done.cancelled():
-                return
             future = worker.submit(run)
             driver.thread_call = future
             future.add_done_callback(
                 lambda finished: loop.call_soon_threadsafe(settle, finished)
             )
 
-        loop.call_soon(submit)
+        driver.after_step = submit
         try:
             return await done
         finally:
@@ -241,16 +252,21 @@ class AsyncCaller:
 
 
 def request_caller(
-    app: Flask, driver: ContextDriver, body: RequestBody | None
+    app: Flask,
+    driver: ContextDriver,
+    body: RequestBody | None,
+    loop: asyncio.AbstractEventLoop | None = None,
 ) -> AsyncCaller:
     """The caller of one ASGI request (or lifespan event) of ``app``, on
-    the running loop, with the app's thread pool (made on first need) and
-    its ``ASGI_MAX_THREADS``."""
+    ``loop`` (the running loop by default), with the app's thread pool
+    (made on first need) and its ``ASGI_MAX_THREADS``."""
     pool = app._asgi_threads
     if pool is None:
         pool = app._asgi_threads = ThreadPool()
+    if loop is None:
+        loop = asyncio.get_running_loop()
     max_threads = app.config.get("ASGI_MAX_THREADS")
-    return AsyncCaller(asyncio.get_running_loop(), pool, max_threads, driver, body)
+    return AsyncCaller(loop, pool, max_threads, driver, body)
 
 
 __all__ = [

@@ -33,7 +33,14 @@ T = t.TypeVar("T")
 class ContextDriver:
     """Drives one coroutine in ``context`` (see the module docstring)."""
 
-    __slots__ = ("_cancelling", "_waiting_on", "context", "on_suspend", "thread_call")
+    __slots__ = (
+        "_cancelling",
+        "_waiting_on",
+        "after_step",
+        "context",
+        "on_suspend",
+        "thread_call",
+    )
 
     def __init__(self, context: contextvars.Context) -> None:
         self.context = context
@@ -41,6 +48,9 @@ class ContextDriver:
         self.thread_call: Future[t.Any] | None = None
         #: Called the first time the coroutine waits for something.
         self.on_suspend: Callable[[], None] | None = None
+        #: Called once the current step has returned, out of the context
+        #: (a worker-thread call that enters the context starts there).
+        self.after_step: Callable[[], None] | None = None
         self._waiting_on: asyncio.Future[t.Any] | None = None
         self._cancelling = False
 
@@ -64,6 +74,10 @@ class ContextDriver:
                     yielded, error = step(coro.throw, error), None
             except StopIteration as done:
                 return t.cast(T, done.value)
+            after_step = self.after_step
+            if after_step is not None:
+                self.after_step = None
+                after_step()
             if self.on_suspend is not None:
                 self.on_suspend()
                 self.on_suspend = None

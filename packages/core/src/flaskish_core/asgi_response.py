@@ -23,22 +23,55 @@ if t.TYPE_CHECKING:
 
     from werkzeug.wrappers import Response as BaseResponse
 
+    from .asgi_body import RequestBody
     from .asgi_calls import AsyncCaller
 
     Send = Callable[[dict[str, t.Any]], Awaitable[None]]
 
 _END = object()
 
+#: A scope extension asking for the response as the application wrote it:
+#: the start message then carries, under this same key, a dict with the
+#: status line (``"201 CREATED"``; ASGI sends only the code) and the header
+#: names in order (ASGI requires them in lower case in ``headers``). The
+#: test client's ASGI mode sets it so that tests see what they would see
+#: under WSGI; servers neither set nor read it.
+AS_WRITTEN_KEY = "flaskish.as_written"
+_NO_SCOPE: dict[str, t.Any] = {}
 
-def _start(status: int, headers: list[tuple[str, str]]) -> dict[str, t.Any]:
-    return {
+
+#: The wire form of each response header name seen (``"Content-Type"`` ->
+#: ``b"content-type"``); bounded, since applications may make up names.
+_WIRE_NAMES: dict[str, bytes] = {}
+_MAX_WIRE_NAMES = 512
+
+
+def _wire_name(name: str) -> bytes:
+    wire = name.lower().encode("latin-1")
+    if len(_WIRE_NAMES) < _MAX_WIRE_NAMES:
+        _WIRE_NAMES[name] = wire
+    return wire
+
+
+def _start(
+    response: BaseResponse, headers: list[tuple[str, str]], environ: dict[str, t.Any]
+) -> dict[str, t.Any]:
+    names = _WIRE_NAMES
+    message = {
         "type": "http.response.start",
-        "status": status,
+        "status": response.status_code,
         "headers": [
-            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            (names.get(name) or _wire_name(name), value.encode("latin-1"))
             for name, value in headers
         ],
     }
+    extensions = environ.get("asgi.scope", _NO_SCOPE).get("extensions")
+    if extensions and AS_WRITTEN_KEY in extensions:
+        message[AS_WRITTEN_KEY] = {
+            "status": response.status,
+            "header_names": [name for name, _value in headers],
+        }
+    return message
 
 
 def _as_bytes(chunk: t.Any, charset: str = "utf-8") -> bytes:
@@ -50,18 +83,21 @@ async def send_response(
     environ: dict[str, t.Any],
     send: Send,
     call: AsyncCaller,
+    request_body: RequestBody,
 ) -> None:
-    """Send ``response`` for the request of ``environ`` with ``send``."""
+    """Send ``response`` for the request of ``environ`` with ``send``;
+    ``request_body.response_sent`` is set as the last message goes out."""
     body = response.response
     # A body that is both (a mock) is iterated as werkzeug would.
     if isinstance(body, AsyncIterable) and not hasattr(body, "__iter__"):
-        await _send_async_body(response, body, environ, send)
+        await _send_async_body(response, body, environ, send, request_body)
         return
     app_iter, _status, headers = response.get_wsgi_response(environ)
     try:
-        await send(_start(response.status_code, headers))
+        await send(_start(response, headers, environ))
         if type(app_iter) is list and len(app_iter) == 1:
             # The common case, a body held whole: one message.
+            request_body.response_sent = True
             await send({"type": "http.response.body", "body": app_iter[0]})
         elif isinstance(app_iter, (list, tuple)) or response.is_sequence:
             # In memory: iterating it never blocks.
@@ -70,9 +106,10 @@ async def send_response(
                     await send(
                         {"type": "http.response.body", "body": chunk, "more_body": True}
                     )
+            request_body.response_sent = True
             await send({"type": "http.response.body", "body": b""})
         else:
-            await _send_iterated(app_iter, send, call)
+            await _send_iterated(app_iter, send, call, request_body)
     finally:
         close = getattr(app_iter, "close", None)
         if close is not None:
@@ -83,7 +120,7 @@ async def send_response(
 
 
 async def _send_iterated(
-    app_iter: Iterable[bytes], send: Send, call: AsyncCaller
+    app_iter: Iterable[bytes], send: Send, call: AsyncCaller, request_body: RequestBody
 ) -> None:
     iterator = iter(app_iter)
     while True:
@@ -92,6 +129,7 @@ async def _send_iterated(
             break
         if chunk:
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    request_body.response_sent = True
     await send({"type": "http.response.body", "body": b""})
 
 
@@ -100,6 +138,7 @@ async def _send_async_body(
     body: AsyncIterable[t.Any],
     environ: dict[str, t.Any],
     send: Send,
+    request_body: RequestBody,
 ) -> None:
     # werkzeug's iterables are synchronous: the headers are still its own,
     # the body is iterated here.
@@ -114,7 +153,7 @@ async def _send_async_body(
         and not (100 <= response.status_code < 200)
     )
     try:
-        await send(_start(response.status_code, headers))
+        await send(_start(response, headers, environ))
         if sends_body:
             async for chunk in body:
                 data = _as_bytes(chunk)
@@ -122,6 +161,7 @@ async def _send_async_body(
                     await send(
                         {"type": "http.response.body", "body": data, "more_body": True}
                     )
+        request_body.response_sent = True
         await send({"type": "http.response.body", "body": b""})
     finally:
         if isinstance(body, AsyncIterator):
@@ -131,4 +171,4 @@ async def _send_async_body(
         response.close()
 
 
-__all__ = ["send_response"]
+__all__ = ["AS_WRITTEN_KEY", "send_response"]

@@ -27,10 +27,30 @@ ENVIRON_EXTRA_KEY = "flaskish.environ"
 #: Block size of files sent with ``send_file`` under ASGI.
 FILE_BLOCK = 64 * 1024
 
-_SPECIAL_HEADERS = {
+#: The environ key of each header name seen (``b"user-agent"`` ->
+#: ``"HTTP_USER_AGENT"``), filled as names arrive; bounded, since names
+#: come from clients.
+_HEADER_KEYS: dict[bytes, str] = {
     b"content-type": "CONTENT_TYPE",
     b"content-length": "CONTENT_LENGTH",
 }
+_MAX_HEADER_KEYS = 512
+
+
+def _header_key(raw_name: bytes) -> str:
+    name = raw_name.lower()
+    key = _HEADER_KEYS.get(name)
+    if key is None:
+        key = "HTTP_" + name.decode("latin-1").upper().replace("-", "_")
+        if len(_HEADER_KEYS) < _MAX_HEADER_KEYS:
+            _HEADER_KEYS[raw_name] = key
+    return key
+
+
+def _latin1(text: str) -> str:
+    # WSGI strings are bytes decoded as latin-1; ASGI paths are decoded
+    # UTF-8 text, so they are encoded back first (ASCII is the same in both).
+    return text if text.isascii() else text.encode().decode("latin-1")
 
 
 def _file_wrapper(file: t.IO[bytes], buffer_size: int = 8192) -> FileWrapper:
@@ -46,19 +66,17 @@ def environ_from_scope(scope: dict[str, t.Any], body: RequestBody) -> dict[str, 
     if root_path and path.startswith(root_path):
         path = path[len(root_path) :]
     server = scope.get("server") or ("localhost", 80)
-    scheme = scope.get("scheme", "http")
+    version = scope.get("http_version", "1.1")
     environ: dict[str, t.Any] = {
         "REQUEST_METHOD": scope["method"],
-        # WSGI strings are bytes decoded as latin-1; ASGI paths are decoded
-        # UTF-8 text, so they are encoded back first.
-        "SCRIPT_NAME": root_path.encode().decode("latin-1"),
-        "PATH_INFO": path.encode().decode("latin-1"),
+        "SCRIPT_NAME": _latin1(root_path) if root_path else "",
+        "PATH_INFO": _latin1(path),
         "QUERY_STRING": scope.get("query_string", b"").decode("latin-1"),
         "SERVER_NAME": str(server[0]),
         "SERVER_PORT": str(server[1]) if server[1] is not None else "80",
-        "SERVER_PROTOCOL": f"HTTP/{scope.get('http_version', '1.1')}",
+        "SERVER_PROTOCOL": "HTTP/1.1" if version == "1.1" else f"HTTP/{version}",
         "wsgi.version": (1, 0),
-        "wsgi.url_scheme": scheme,
+        "wsgi.url_scheme": scope.get("scheme", "http"),
         "wsgi.input": body,
         "wsgi.input_terminated": True,
         "wsgi.errors": sys.stderr,
@@ -72,11 +90,10 @@ def environ_from_scope(scope: dict[str, t.Any], body: RequestBody) -> dict[str, 
     if client:
         environ["REMOTE_ADDR"] = client[0]
         environ["REMOTE_PORT"] = str(client[1])
+    keys = _HEADER_KEYS
     for raw_name, raw_value in scope.get("headers", ()):
         value = raw_value.decode("latin-1")
-        key = _SPECIAL_HEADERS.get(raw_name.lower())
-        if key is None:
-            key = "HTTP_" + raw_name.decode("latin-1").upper().replace("-", "_")
+        key = keys.get(raw_name) or _header_key(raw_name)
         if key in environ:
             # Repeated headers are joined, as a WSGI server joins them
             # (cookies with "; ", their own separator).

@@ -58,7 +58,7 @@ async def _serve_http(app: Flask, scope: Scope, receive: Receive, send: Send) ->
     # The request's own context: its steps run in it, and so do its
     # sync functions in the thread pool (see asgi_driver).
     driver = ContextDriver(contextvars.copy_context())
-    call = request_caller(app, driver, body)
+    call = request_caller(app, driver, body, loop)
     body.on_disconnect = driver.cancel
     # A request that never waits needs no one listening for a disconnect.
     driver.on_suspend = body.watch_disconnect
@@ -87,17 +87,9 @@ async def _request(
     environ = environ_from_scope(scope, body)
     ctx = app.request_context(environ)
     ended_by: BaseException | None = None
-
-    async def send_noting_the_end(message: Message) -> None:
-        if message["type"] == "http.response.body" and not message.get(
-            "more_body", False
-        ):
-            body.response_sent = True
-        await send(message)
-
     try:
         response, ended_by = await app._request_steps(ctx, call)
-        await send_response(response, environ, send_noting_the_end, call)
+        await send_response(response, environ, send, call, body)
     except BaseException as e:
         ended_by = e
         raise

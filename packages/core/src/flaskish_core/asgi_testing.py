@@ -10,8 +10,13 @@ What a scope cannot carry is passed along so that tests see the same
 request: the environ keys that are neither CGI variables derived from the
 scope nor headers (``werkzeug.debug.preserve_context``, ``REMOTE_USER``,
 an extension's own keys) travel in ``scope["flaskish.environ"]``.
-ASGI has no reason phrase: the status line is the code with werkzeug's
-phrase for it (see docs/differences.md).
+ASGI sends no reason phrase and sends header names in lower case. The
+client asks for the response as the application wrote it (the
+``flaskish.as_written`` scope extension, which servers never set) and
+shows its status line and header names, as the WSGI client does; a header
+that a middleware added or renamed keeps its name as sent, and a response
+that does not say (from an ASGI app of another kind) gets werkzeug's
+phrase for its code.
 
 The event loop runs in a helper thread, and the request's sync code (its
 worker thread, see :mod:`~flaskish_core.asgi_calls`) runs on the test's own
@@ -31,6 +36,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 from .asgi_calls import ThreadPool
 from .asgi_calls import Worker
+from .asgi_response import AS_WRITTEN_KEY
 from .asgi_scope import ENVIRON_EXTRA_KEY
 
 if t.TYPE_CHECKING:
@@ -112,6 +118,7 @@ def scope_from_environ(environ: WSGIEnvironment) -> dict[str, t.Any]:
         "root_path": script_name,
         "query_string": environ.get("QUERY_STRING", "").encode("latin-1"),
         "headers": headers,
+        "extensions": {AS_WRITTEN_KEY: {}},
         "client": client,
         "server": (
             environ.get("SERVER_NAME", "localhost"),
@@ -147,13 +154,12 @@ class AsgiAsWsgi:
         status, headers, chunks = _run(
             self._exchange(scope_from_environ(environ), body)
         )
-        phrase = HTTP_STATUS_CODES.get(status, "UNKNOWN")
-        start_response(f"{status} {phrase}", headers)
+        start_response(status, headers)
         return chunks
 
     async def _exchange(
         self, scope: dict[str, t.Any], body: bytes
-    ) -> tuple[int, list[tuple[str, str]], list[bytes]]:
+    ) -> tuple[str, list[tuple[str, str]], list[bytes]]:
         messages = [
             {
                 "type": "http.request",
@@ -163,7 +169,7 @@ class AsgiAsWsgi:
             for start in range(0, max(len(body), 1), _BODY_CHUNK)
         ]
         finished = asyncio.Event()
-        status = 0
+        status = ""
         headers: list[tuple[str, str]] = []
         chunks: list[bytes] = []
 
@@ -176,11 +182,8 @@ class AsgiAsWsgi:
         async def send(message: dict[str, t.Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
-                status = message["status"]
-                headers.extend(
-                    (name.decode("latin-1"), value.decode("latin-1"))
-                    for name, value in message.get("headers", ())
-                )
+                status = _status_line(message)
+                headers.extend(_named_as_written(message))
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
@@ -195,6 +198,33 @@ class AsgiAsWsgi:
         finally:
             finished.set()
         return status, headers, chunks
+
+
+def _status_line(message: dict[str, t.Any]) -> str:
+    """The status line of a start message (see the module docstring)."""
+    code = message["status"]
+    as_written = message.get(AS_WRITTEN_KEY)
+    # Unless a middleware changed the code meanwhile.
+    if as_written is not None and as_written["status"].startswith(f"{code} "):
+        return t.cast(str, as_written["status"])
+    return f"{code} {HTTP_STATUS_CODES.get(code, 'UNKNOWN')}"
+
+
+def _named_as_written(message: dict[str, t.Any]) -> list[tuple[str, str]]:
+    """The headers of a start message, each name spelled as the application
+    wrote it when the message says (see the module docstring)."""
+    written: dict[str, list[str]] = {}
+    as_written = message.get(AS_WRITTEN_KEY) or {}
+    for name in as_written.get("header_names", ()):
+        written.setdefault(name.lower(), []).append(name)
+    headers = []
+    for raw_name, raw_value in message.get("headers", ()):
+        name = raw_name.decode("latin-1")
+        spellings = written.get(name.lower())
+        if spellings:
+            name = spellings.pop(0)
+        headers.append((name, raw_value.decode("latin-1")))
+    return headers
 
 
 _T = t.TypeVar("_T")

@@ -5,6 +5,7 @@ from .async_bridge import async_to_sync as async_to_sync
 from .async_bridge import ensure_sync as ensure_sync
 from .async_bridge import is_coroutine_function as is_coroutine_function
 from .async_bridge import run_coroutine as run_coroutine
+from .async_bridge import serve_from_loop as serve_from_loop
 from .callbacks import call_all as call_all
 from .conversion import ResponseConversion as ResponseConversion
 from .paths import _split_blueprint_path as _split_blueprint_path
@@ -20,6 +21,7 @@ from .scaffold import _endpoint_from_view_func as _endpoint_from_view_func
 from .scaffold import Scaffold as Scaffold
 from .scaffold import setupmethod as setupmethod
 from .static_matches import VersionedMap as VersionedMap
+from .views import class_view_coroutine as class_view_coroutine
 from .views import http_method_funcs as http_method_funcs
 from .views import MethodView as MethodView
 from .views import View as View

@@ -8,6 +8,11 @@ A call behaves like a synchronous function of the caller: context variables
 it sets stay set for the caller, and tasks it starts without awaiting them
 end with it (they are cancelled), so nothing of one request runs later,
 inside another.
+
+Sync code that an ASGI server runs in a worker thread for a request of its
+loop (see :func:`serve_from_loop`) has its coroutines run on that loop
+instead, the thread waiting for each; tasks they start then belong to the
+server's loop, as those of ``async def`` views do.
 """
 
 from __future__ import annotations
@@ -34,28 +39,12 @@ T = TypeVar("T")
 
 class _ThreadLoop:
     """Owns the loop of one thread; closes it when the thread's storage goes,
-    or at interpreter exit, whichever comes first.
-
-    Its task factory notes the tasks created on the loop, so that a call
-    learns in constant time whether it started any besides its own.
-    """
+    or at interpreter exit, whichever comes first."""
 
     def __init__(self) -> None:
         import asyncio  # imported on first use: most apps have no async views
 
         self.loop = asyncio.new_event_loop()
-        started: list[asyncio.Task[Any]] = []
-        self.started = started
-
-        def note(
-            loop: asyncio.AbstractEventLoop, coro: Any, **options: Any
-        ) -> asyncio.Task[Any]:
-            task = asyncio.Task(coro, loop=loop, **options)
-            started.append(task)
-            return task
-
-        self.factory = note
-        self.loop.set_task_factory(note)
         # A finalizer rather than __del__: at exit it runs before modules are
         # torn down, while closing the loop still finds asyncio intact.
         weakref.finalize(self, self.loop.close)
@@ -76,12 +65,30 @@ def thread_event_loop() -> asyncio.AbstractEventLoop:
     return _thread_loop().loop
 
 
+#: The loop of the ASGI server whose request this context serves.
+_serving_loop: contextvars.ContextVar[asyncio.AbstractEventLoop] = (
+    contextvars.ContextVar("flaskish_serving_loop")
+)
+
+
+def serve_from_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Make :func:`run_coroutine` called in the current context (and in
+    copies of it) run coroutines on ``loop``, a loop running in another
+    thread, while the calling thread waits. (flaskish seam: the ASGI driver
+    sets it in each request's context.)"""
+    _serving_loop.set(loop)
+
+
 def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
     """Run ``coro`` to completion on this thread's loop and return its result.
 
     The coroutine sees the caller's context variables, and the caller sees
     the ones the coroutine set (also when it raised). Tasks it started and
     left running are cancelled and awaited before this returns.
+
+    In the worker thread of an ASGI request (see :func:`serve_from_loop`),
+    the coroutine runs on the server's loop instead; tasks it leaves running
+    stay on that loop.
     """
     import asyncio
 
@@ -95,29 +102,61 @@ def run_coroutine(coro: Coroutine[Any, Any, T]) -> T:
             " event loop is already running in this thread. Await it"
             " instead, or call it from a thread without a running loop."
         )
-    holder = _thread_loop()
-    loop = holder.loop
-    started = holder.started
+    serving = _serving_loop.get(None)
+    if serving is not None and serving.is_running():
+        return _run_on(serving, coro)
+    loop = _thread_loop().loop
     # A task cannot run in the caller's own context (it is entered already),
     # so it runs in a copy whose changes are copied back afterwards.
     context = contextvars.copy_context()
-    noting = loop.get_task_factory() is holder.factory
-    if noting:  # the factory would only note it
-        main = asyncio.Task(coro, loop=loop, context=context)
-    else:  # the application installed its own factory
-        main = loop.create_task(coro, context=context)
+    main = loop.create_task(coro, context=context)
     try:
         return loop.run_until_complete(main)
     finally:
         try:
-            # Nothing noted: the coroutine started no task of its own (tasks
-            # built with asyncio.Task() directly, which asyncio's documentation
-            # discourages, are not noted).
-            if started or not noting:
-                _cancel_leftover_tasks(loop)
+            # Every task of this loop still running was started by the call,
+            # however it was made: create_task, ensure_future, a task
+            # factory or asyncio.Task() directly (which no factory sees).
+            _cancel_leftover_tasks(loop)
         finally:
-            started.clear()
             _adopt_changes(context)
+
+
+def _run_on(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` as a task of ``loop`` (running in another thread) and
+    wait for its outcome, with :func:`run_coroutine`'s context rules."""
+    import asyncio
+    from concurrent.futures import Future
+
+    context = contextvars.copy_context()
+    outcome: Future[T] = Future()
+
+    def report(task: asyncio.Task[T]) -> None:
+        if task.cancelled():
+            outcome.set_exception(asyncio.CancelledError())
+        elif (error := task.exception()) is not None:
+            outcome.set_exception(error)
+        else:
+            outcome.set_result(task.result())
+
+    def start() -> None:
+        try:
+            task = loop.create_task(coro, context=context)
+        except BaseException as e:
+            coro.close()
+            outcome.set_exception(e)
+        else:
+            task.add_done_callback(report)
+
+    try:
+        loop.call_soon_threadsafe(start)
+    except RuntimeError:  # the loop closed meanwhile
+        coro.close()
+        raise
+    try:
+        return outcome.result()
+    finally:
+        _adopt_changes(context)
 
 
 def _adopt_changes(context: contextvars.Context) -> None:

@@ -7,7 +7,9 @@ from collections.abc import Collection
 from functools import reduce
 from typing import Any
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
+from .async_bridge import is_coroutine_function
 from .request_source import current_ensure_sync
 from .request_source import current_request
 
@@ -52,22 +54,40 @@ class View:
         once per request, or once here when :attr:`init_every_request` is
         false.
         """
-        view: Callable[..., Any]
+        view_class: Callable[[], type[View]]
+        instance: Callable[[], View]
+        # The view functions close over ``class_args`` and ``class_kwargs``
+        # (or the shared instance) themselves, as Flask's do: extensions
+        # such as Flask-Injector read them from the closure.
         if cls.init_every_request:
 
             def view(**kwargs: Any) -> Any:
                 # ``view`` is the returned (possibly decorated) function: a
                 # class assigned to its ``view_class`` later is the one used.
-                instance = view.view_class(*class_args, **class_kwargs)  # type: ignore[attr-defined]
-                return current_ensure_sync()(instance.dispatch_request)(**kwargs)
+                self = view.view_class(*class_args, **class_kwargs)  # type: ignore[attr-defined]
+                return current_ensure_sync()(self.dispatch_request)(**kwargs)
+
+            def view_class() -> type[View]:
+                return view.view_class  # type: ignore[attr-defined,no-any-return]
+
+            def instance() -> View:
+                return view_class()(*class_args, **class_kwargs)
 
         else:
-            shared = cls(*class_args, **class_kwargs)
+            self = cls(*class_args, **class_kwargs)
 
             def view(**kwargs: Any) -> Any:
-                return current_ensure_sync()(shared.dispatch_request)(**kwargs)
+                return current_ensure_sync()(self.dispatch_request)(**kwargs)
 
-        if cls.decorators:
+            def view_class() -> type[View]:
+                return type(self)
+
+            def instance() -> View:
+                return self
+
+        if not cls.decorators:
+            _undecorated[view] = (view_class, instance)
+        else:
             # Named first, so that decorators using functools.wraps copy the name.
             view.__name__, view.__module__ = name, cls.__module__
             view = reduce(lambda inner, wrap: wrap(inner), cls.decorators, view)
@@ -111,3 +131,50 @@ class MethodView(View):
             handler = getattr(self, "get", None)
         assert handler is not None, f"Unimplemented method {method!r}"
         return current_ensure_sync()(handler)(**kwargs)
+
+
+#: The view functions :meth:`View.as_view` made without decorators, each
+#: with the functions giving its class and the instance handling a request.
+_undecorated: WeakKeyDictionary[
+    Callable[..., Any], tuple[Callable[[], type[View]], Callable[[], View]]
+]
+_undecorated = WeakKeyDictionary()
+
+
+def class_view_coroutine(
+    view: Callable[..., Any], method: str | None = None
+) -> Callable[..., Any] | None:
+    """For a view function made by :meth:`View.as_view` with no decorators
+    whose handler of ``method`` (by default the current request's) is
+    ``async def`` (a :class:`View`'s
+    ``dispatch_request``, or a :class:`MethodView`'s method for ``method``,
+    ``get`` for ``HEAD``): a function taking the URL values that makes the
+    instance and returns the handler's coroutine, for an event loop to
+    await. ``None`` for any other function (call it as usual).
+
+    The view function itself calls async handlers through ``ensure_sync``;
+    an ASGI server awaits this coroutine instead. Nothing else runs in
+    between (no decorator), so the result is the same.
+    """
+    try:
+        found = _undecorated.get(view)
+    except TypeError:  # not weakly referenceable: not one of ours
+        return None
+    if found is None:
+        return None
+    view_class, instance = found
+    cls = view_class()
+    if is_coroutine_function(cls.dispatch_request):
+        return lambda **kwargs: instance().dispatch_request(**kwargs)
+    if cls.dispatch_request is not MethodView.dispatch_request:
+        return None
+    if method is None:
+        method = current_request().method
+    name = method.lower()
+    handler = getattr(cls, name, None)
+    if handler is None and method == "HEAD":
+        name = "get"
+        handler = getattr(cls, name, None)
+    if handler is None or not is_coroutine_function(handler):
+        return None
+    return lambda **kwargs: getattr(instance(), name)(**kwargs)
