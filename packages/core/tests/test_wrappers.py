@@ -289,7 +289,29 @@ RESPONSES: dict[str, t.Callable[[type[ResponseBase]], ResponseBase]] = {
     "streamed": lambda cls: cls(stream()),
     "length removed": lambda cls: _without_length(cls("body")),
     "duplicate headers": lambda cls: cls("x", headers=[("X-B", "1"), ("X-B", "2")]),
+    "common headers": lambda cls: cls(
+        "x",
+        headers=[
+            ("Set-Cookie", "a=1"),
+            ("Vary", "Cookie"),
+            ("Cache-Control", "no-cache"),
+            ("ETag", '"e"'),
+            ("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT"),
+        ],
+    ),
+    "location after common headers": lambda cls: cls(
+        "x", status=301, headers=[("Vary", "Cookie"), ("LOCATION", "/ü")]
+    ),
+    "length spelt in lower case": lambda cls: _with_length(
+        cls("body"), "content-length"
+    ),
 }
+
+
+def _with_length(response: ResponseBase, name: str) -> ResponseBase:
+    del response.headers["Content-Length"]
+    response.headers[name] = "4"
+    return response
 
 
 def _without_length(response: ResponseBase) -> ResponseBase:
