@@ -107,7 +107,8 @@ class Request(RoutedRequestMixin, RequestBase):
 
     def _load_form_data(self) -> None:
         super()._load_form_data()
-        if self.mimetype != "multipart/form-data" and not self.files and _app_debug():
+        # Debug first: outside debug mode the (uncached) mimetype is not parsed.
+        if _app_debug() and self.mimetype != "multipart/form-data" and not self.files:
             from .debughelpers import attach_enctype_error_multidict
 
             attach_enctype_error_multidict(self)
