@@ -289,7 +289,29 @@ RESPONSES: dict[str, t.Callable[[type[ResponseBase]], ResponseBase]] = {
     "streamed": lambda cls: cls(stream()),
     "length removed": lambda cls: _without_length(cls("body")),
     "duplicate headers": lambda cls: cls("x", headers=[("X-B", "1"), ("X-B", "2")]),
+    "common headers": lambda cls: cls(
+        "x",
+        headers=[
+            ("Set-Cookie", "a=1"),
+            ("Vary", "Cookie"),
+            ("Cache-Control", "no-cache"),
+            ("ETag", '"e"'),
+            ("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT"),
+        ],
+    ),
+    "location after common headers": lambda cls: cls(
+        "x", status=301, headers=[("Vary", "Cookie"), ("LOCATION", "/ü")]
+    ),
+    "length spelt in lower case": lambda cls: _with_length(
+        cls("body"), "content-length"
+    ),
 }
+
+
+def _with_length(response: ResponseBase, name: str) -> ResponseBase:
+    del response.headers["Content-Length"]
+    response.headers[name] = "4"
+    return response
 
 
 def _without_length(response: ResponseBase) -> ResponseBase:
@@ -453,3 +475,37 @@ def test_blueprints_follow_a_replaced_rule() -> None:
     assert request.blueprints is request.blueprints
     request.url_rule = Rule("/", endpoint="other.view")
     assert request.blueprints == ["other"]
+
+
+class OwnInitResponse(Response):
+    def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
+        self.init_args = (args, kwargs)
+        super().__init__(*args, **kwargs)
+
+
+@pytest.mark.parametrize("response_class", [Response, OwnInitResponse])
+@pytest.mark.parametrize(
+    "rv", ["text", "héllo", b"bytes", ("made", 201), ("gone", 404), ("x", 299)]
+)
+def test_view_responses_equal_the_constructor(
+    app: Flask, response_class: type[Response], rv: t.Any
+) -> None:
+    """Built directly or not, a view's response is the constructor's, and a
+    class with its own __init__ gets Flask's arguments."""
+    app.response_class = response_class
+    body, status = rv if isinstance(rv, tuple) else (rv, None)
+    with app.test_request_context():
+        made = app.make_response(rv)
+        expected = response_class(body, status=status, headers=None)
+        state = dict(vars(made), headers=list(made.headers))
+        assert state == dict(vars(expected), headers=list(expected.headers))
+        assert list(vars(made)) == list(vars(expected))
+        json_made = fjson.jsonify(a=[1, "é"])
+        json_expected = response_class(
+            '{"a":[1,"\\u00e9"]}\n', mimetype="application/json"
+        )
+        assert list(json_made.headers) == list(json_expected.headers)
+        assert json_made.get_data() == json_expected.get_data()
+    if response_class is OwnInitResponse:
+        assert made.init_args == ((body,), {"status": status, "headers": None})  # type: ignore[attr-defined]
+        assert json_made.init_args[1] == {"mimetype": "application/json"}  # type: ignore[attr-defined]

@@ -186,3 +186,30 @@ def test_cookie_name_is_configurable(clock: Clock) -> None:
     session = SecureCookieSession()
     session["a"] = 1
     assert saved(app, session).headers["Set-Cookie"].startswith(f"sid={token};")
+
+
+class TrackedKeys(SecureCookieSession):
+    """A session class of its own: saved through ``dict(session)``."""
+
+    def keys(self) -> Any:
+        self.listed = True
+        return super().keys()
+
+
+@pytest.mark.parametrize("session_class", [SecureCookieSession, TrackedKeys])
+def test_saved_payload_is_dict_of_the_session(
+    clock: Clock, session_class: type[SecureCookieSession]
+) -> None:
+    app = make_app()
+    data = {"a": 1, "b": [(1, b"2")], "c": {"x": UUID(int=1)}, "d": "text"}
+    session = session_class(data)
+    session.modified = True
+    response = saved(app, session)
+    assert response.headers.getlist("Set-Cookie") == [
+        f"session={sign(app, data)}; HttpOnly; Path=/"
+    ]
+    # Saving the default class is not a read (as with Flask's session
+    # class); a subclass is copied through its own methods.
+    is_subclass = session_class is TrackedKeys
+    assert session.accessed is is_subclass
+    assert getattr(session, "listed", False) is is_subclass

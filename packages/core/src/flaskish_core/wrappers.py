@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typing as t
 
+from werkzeug.datastructures import Headers
 from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request as RequestBase
@@ -22,6 +23,11 @@ _WERKZEUG_ITER_ENCODED = ResponseBase.iter_encoded
 _WERKZEUG_WSGI_HEADERS = ResponseBase.get_wsgi_headers
 #: Headers werkzeug rewrites for the server (lower case).
 _REWRITTEN_HEADERS = frozenset({"location", "content-location"})
+#: Header names (as commonly spelt) that are none of the rewritten ones
+#: nor Content-Length, so they need no lower-casing.
+_KEPT_HEADERS = frozenset(
+    {"Content-Type", "Set-Cookie", "Vary", "Cache-Control", "ETag", "Last-Modified"}
+)
 #: Statuses whose responses werkzeug sends without a body.
 _BODILESS = frozenset(range(100, 200)) | {204, 304}
 
@@ -101,7 +107,8 @@ class Request(RoutedRequestMixin, RequestBase):
 
     def _load_form_data(self) -> None:
         super()._load_form_data()
-        if self.mimetype != "multipart/form-data" and not self.files and _app_debug():
+        # Debug first: outside debug mode the (uncached) mimetype is not parsed.
+        if _app_debug() and self.mimetype != "multipart/form-data" and not self.files:
             from .debughelpers import attach_enctype_error_multidict
 
             attach_enctype_error_multidict(self)
@@ -151,8 +158,13 @@ class Response(ResponseBase):
             and "get_wsgi_headers" not in self.__dict__
             and self.status_code not in _BODILESS
         ):
+            headers = self.headers
+            # A plain Headers iterates over (and lists) its own list.
+            items = headers._list if type(headers) is Headers else headers
             has_length = False
-            for name, _value in self.headers:
+            for name, _value in items:
+                if name in _KEPT_HEADERS:
+                    continue
                 lowered = name.lower()
                 if lowered in _REWRITTEN_HEADERS:
                     break
@@ -161,8 +173,11 @@ class Response(ResponseBase):
             else:
                 if has_length:
                     # Headers before the body, as werkzeug takes them.
-                    headers = self.headers.to_wsgi_list()
-                    return self.get_app_iter(environ), self.status, headers
+                    if items is headers:
+                        wsgi_headers = headers.to_wsgi_list()
+                    else:
+                        wsgi_headers = list(items)
+                    return self.get_app_iter(environ), self.status, wsgi_headers
         return super().get_wsgi_response(environ)
 
     def get_app_iter(self, environ: WSGIEnvironment) -> t.Iterable[bytes]:
@@ -190,7 +205,11 @@ class Response(ResponseBase):
             and type(self).iter_encoded is _WERKZEUG_ITER_ENCODED
             and "close" not in self.__dict__
             and "iter_encoded" not in self.__dict__
-            and all(type(chunk) is bytes for chunk in body)
+            and (
+                type(body[0]) is bytes
+                if len(body) == 1
+                else all(type(chunk) is bytes for chunk in body)
+            )
         ):
             return body
         return super().get_app_iter(environ)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from werkzeug.sansio.response import Response as BaseResponse
 from werkzeug.utils import get_content_type
 from werkzeug.wrappers import Response
 
 from .bounded import remember
 
-_R = TypeVar("_R", bound=Response)
 _WERKZEUG_INIT = Response.__init__
 _SANS_IO_INIT = BaseResponse.__init__
 #: Content-Type header values by mimetype, as werkzeug derives them.
@@ -49,15 +46,4 @@ def known_content_type(
     return content_type
 
 
-def response_of_mimetype(
-    response_class: type[_R], body: str, mimetype: str | None
-) -> _R:
-    """``response_class(body, mimetype=mimetype)``, with the content type
-    passed directly when the class keeps werkzeug's constructor."""
-    content_type = known_content_type(response_class, mimetype)
-    if content_type is not None:
-        return response_class(body, content_type=content_type)
-    return response_class(body, mimetype=mimetype)
-
-
-__all__ = ["known_content_type", "response_of_mimetype"]
+__all__ = ["known_content_type"]

@@ -13,8 +13,9 @@ from werkzeug.sansio.response import Response as BaseResponse
 from werkzeug.wrappers import Response
 
 from .content_type import known_content_type
-from .content_type import response_of_mimetype
 from .error_pages import exception_response
+from .plain_response import plain_response
+from .plain_response import response_of_mimetype
 
 _RETURN_TYPES = (
     "The view function did not return a valid response. The return type"
@@ -88,6 +89,10 @@ class ResponseConversion:
             # The response class applies status and headers itself.
             cls = self.response_class
             body: Any = rv
+            if not headers:
+                plain = plain_response(cls, body, status)
+                if plain is not None:
+                    return plain
             content_type = None if headers else known_content_type(cls)
             if content_type is not None:
                 return cls(body, status, headers, content_type=content_type)

@@ -38,6 +38,16 @@ def _is_empty(session: SessionMixin) -> bool:
     return not session
 
 
+def _session_data(session: SessionMixin) -> dict[str, Any]:
+    """``dict(session)``; for the default session class, copied without
+    its read-tracking ``keys`` and ``__getitem__`` (one call per key), which
+    give the same items."""
+    if type(session) is SecureCookieSession:
+        # dict.copy and dict() would call the overrides; the items view does not.
+        return dict(dict.items(session))
+    return dict(session)
+
+
 class SecureCookieSessionInterface(SessionInterface):
     """The default backend: the whole session lives in one cookie, as
     tagged JSON signed (not encrypted) with the app's secret key.
@@ -189,7 +199,7 @@ class SecureCookieSessionInterface(SessionInterface):
             signer = self.get_signing_serializer(app)
             if signer is None:  # the secret key was removed during the request
                 return
-            value = signer.dumps(dict(session))
+            value = signer.dumps(_session_data(session))
             response.set_cookie(name, value, expires=expires, **options)
             if not varies:
                 vary_on_cookie(response)

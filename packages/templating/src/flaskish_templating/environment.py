@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import MutableMapping
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,7 @@ from jinja2 import Template
 from .context import TemplateContext
 from .string_cache import DEFAULT_STRING_CACHE_SIZE
 from .string_cache import StringTemplateCache
+from .template_globals import TemplateGlobals
 
 if TYPE_CHECKING:
     from .protocol import EnvironmentApp
@@ -69,6 +72,16 @@ class Environment(BaseEnvironment):
             except KeyError:
                 return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
+
+    def make_globals(
+        self, d: MutableMapping[str, Any] | None
+    ) -> MutableMapping[str, Any]:
+        """Jinja's globals of a template (its own over the environment's),
+        as a :class:`~.template_globals.TemplateGlobals`."""
+        layers = super().make_globals(d)
+        if type(layers) is ChainMap:
+            return TemplateGlobals(*layers.maps)
+        return layers
 
     def from_string_cached(self, source: str | nodes.Template) -> Template:
         """Like :meth:`from_string`, reusing the template of an identical source."""

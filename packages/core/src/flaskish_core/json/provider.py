@@ -8,7 +8,7 @@ import weakref
 from functools import cached_property
 
 from flaskish_routing.bounded import remember
-from flaskish_routing.content_type import response_of_mimetype
+from flaskish_routing.plain_response import response_of_mimetype
 from flaskish_sessions import json_default
 
 if t.TYPE_CHECKING:
