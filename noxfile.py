@@ -276,6 +276,18 @@ def docs(session: nox.Session) -> None:
     session.run("python", str(ROOT / "tools" / "check_links.py"), str(html))
 
 
+def _debian_tools(session: nox.Session, **packages: str) -> None:
+    """Install with apt-get the Debian packages (``binary=package``) whose
+    binary is not on PATH. That needs root, as CI has; elsewhere, or
+    without apt-get, the missing tools are left to the developer."""
+    missing = [pkg for binary, pkg in packages.items() if shutil.which(binary) is None]
+    if not missing or shutil.which("apt-get") is None or os.geteuid() != 0:
+        return
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    session.run("apt-get", "update", "-qq", external=True, env=env)
+    session.run("apt-get", "install", "-y", "-qq", *missing, external=True, env=env)
+
+
 @nox.session
 def browser(session: nox.Session) -> None:
     """The demo blog in headless Chromium: register, log in, write, edit, delete.
@@ -284,18 +296,7 @@ def browser(session: nox.Session) -> None:
     missing, which needs root, as CI has); Selenium drives them. Screenshots
     land in test-artifacts/browser/.
     """
-    missing = [
-        package
-        for package, binary in (
-            ("chromium", "chromium"),
-            ("chromium-driver", "chromedriver"),
-        )
-        if shutil.which(binary) is None
-    ]
-    if missing:
-        env = {"DEBIAN_FRONTEND": "noninteractive"}
-        session.run("apt-get", "update", "-qq", external=True, env=env)
-        session.run("apt-get", "install", "-y", "-qq", *missing, external=True, env=env)
+    _debian_tools(session, chromium="chromium", chromedriver="chromium-driver")
     _install_workspace(session, "browser")
     session.run(
         "pytest",
@@ -308,7 +309,9 @@ def browser(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmark flaskish against Flask in one run (see tools/bench)."""
+    """Benchmark flaskish against Flask in one run (see tools/bench); wrk
+    (Debian's) loads the servers."""
+    _debian_tools(session, wrk="wrk")
     _install_workspace(session, "bench")
     session.run("python", str(ROOT / "tools" / "bench" / "run.py"), *session.posargs)
 
@@ -333,9 +336,7 @@ def extension_suites(session: nox.Session) -> None:
 def soak(session: nox.Session) -> None:
     """The demo under gunicorn and a load generator for a bounded time (not in
     CI); options after ``--`` (see tools/soak.py)."""
-    if shutil.which("wrk") is None and shutil.which("apt-get") and os.geteuid() == 0:
-        session.run("apt-get", "update", "-qq", external=True)
-        session.run("apt-get", "install", "-y", "-qq", "wrk", external=True)
+    _debian_tools(session, wrk="wrk")
     _install_workspace(session, "soak")
     session.run("python", str(ROOT / "tools" / "soak.py"), *session.posargs)
 

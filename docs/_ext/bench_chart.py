@@ -3,8 +3,8 @@
 ``{bench-chart} ../tools/bench/results.json`` reads the results the
 benchmark saved (``tools/bench/run.py --save``) and draws, at build time,
 one horizontal bar chart per measure: microseconds per request of each
-in-process scenario, requests per second under the WSGI server, import time
-and memory. The SVG is inline in the page; no plotting library is needed.
+in-process scenario, requests per second of the hello app under each WSGI
+server configuration (granian's, gunicorn), import time and memory. The SVG is inline in the page; no plotting library is needed.
 """
 
 from __future__ import annotations
@@ -92,14 +92,18 @@ def charts(results: dict[str, Any]) -> list[str]:
             [(name, [row[key] for key in keys]) for name, row in scenarios.items()],
         )
     ]
-    server = results.get("server")
-    if server:
-        rps = server["requests_per_second"]
+    served = [(label, entry) for label, entry in results.get("granian", {}).items()]
+    if results.get("server"):
+        served.append(("gunicorn", results["server"]))
+    if served:
         drawn.append(
             bar_chart(
-                f"Under gunicorn: requests per second (higher is better; {server['tool']})",
+                "Served hello: requests per second (higher is better; wrk)",
                 "req/s",
-                [("hello", [rps[key] for key in keys])],
+                [
+                    (label, [entry["requests_per_second"][key] for key in keys])
+                    for label, entry in served
+                ],
             )
         )
     drawn.append(

@@ -1,21 +1,33 @@
-"""Benchmark flaskish against Flask in one run; print ratios.
+"""Benchmark flaskish against Flask in one run; print every figure.
 
-    python tools/bench/run.py [--rounds N] [--seconds S] [--no-server] [--save PATH]
+    python tools/bench/run.py [--rounds N] [--seconds S] [--clock wall|cpu] [--no-server]
+        [--server-seconds S] [--server-rounds N] [--no-profile] [--no-py-spy]
+        [--no-asgi] [--no-websocket] [--save PATH]
 
 In-process WSGI calls give the per-request figures (median of N rounds,
-each round a fresh process per framework, frameworks alternating). Then:
-import time, memory of a process with the hello app loaded, and an
-end-to-end figure with each framework under gunicorn (2 sync workers) on
-loopback with a load generator in another process, and the same figure
-for the werkzeug-only hello app (the floor for a framework built on
-werkzeug's Request and Response) and for a bare WSGI callable: the most
-any framework could reach there. Last, the ASGI figures of
-``asgi_bench.py`` (in-process hello against Quart and Starlette,
-concurrency and requests per second under uvicorn), and the WebSocket
-echo figure of ``websocket_bench.py`` (1,000 connections against Quart).
+each round a fresh process per framework, frameworks alternating), one
+row per scenario and then the spread of each family's ratios. Then:
+import time, and memory of a process with the hello app loaded.
+
+End to end, the hello app of each framework is served on loopback and
+loaded by wrk (``loadgen.py`` when wrk is missing), beside two references:
+the werkzeug-only hello app (the floor for a framework built on
+werkzeug's Request and Response) and a bare WSGI callable (what a
+framework costing nothing would reach). First under granian (WSGI
+interface, one worker), with one blocking thread and with granian's
+default thread pool; then under gunicorn (two sync workers). Medians of
+alternating rounds; errors are wrk's socket errors plus non-2xx answers.
+``served_profile.py`` then splits the CPU time of a request inside the
+granian worker (the app, granian's Python glue, its Rust I/O threads) and,
+with py-spy, samples where the worker holds the GIL.
+
+Last, the ASGI figures of ``asgi_bench.py`` (in-process hello against
+Quart and Starlette, concurrency and requests per second under uvicorn),
+the WebSocket echo figure of ``websocket_bench.py``, and one summary table
+of every figure with its target and verdict.
 
 The WSGI figures are also written as JSON to ``--save`` (``results.json``
-beside this file by default), which the documentation draws its chart from.
+beside this file by default), which the documentation draws its charts from.
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,28 +49,37 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import serve  # noqa: E402
+from summary import Summary  # noqa: E402
+from summary import verdict  # noqa: E402
 
+# The target ratio (flaskish / Flask, per request) of each scenario family:
+# every scenario of a family must meet it (see scenarios.py).
 TARGETS = {
-    "hello": 0.40,
-    "path variable": 0.40,
-    "jsonify": 0.40,
-    "200 routes, last": 0.40,
-    "404": 0.40,
-    "render_template": 0.70,
+    "hello": 0.20,
+    "path variable": 0.30,
+    "JSON": 0.30,
+    "200 routes": 0.30,
+    "404": 0.30,
+    "render_template": 0.40,
     "render_template_string": 0.10,
-    "session read+write": 0.50,
-    "form POST": 0.50,
-    "blueprint + url_for": 0.40,
+    "session": 0.35,
+    "form": 0.35,
+    "blueprint": 0.30,
     "async view": 0.10,
-    "before+after hooks": 0.40,
+    "hooks": 0.30,
 }
+IMPORT_TARGET = 0.6  # import time, flaskish / Flask
+RSS_TARGET = 0.8  # RSS of a hello process, flaskish / Flask
+GRANIAN_TARGET = 2.5  # requests per second under granian, flaskish / Flask
+GUNICORN_TARGET = 1.3  # the same under gunicorn
 
+SERVED = ("flask", "flaskish", "werkzeug", "wsgi")
 SERVED_LABELS = {"wsgi": "bare WSGI"}
 RESULTS = HERE / "results.json"
 
 
 def _versions() -> dict[str, str]:
-    names = ("flaskish", "flask", "werkzeug", "jinja2", "gunicorn")
+    names = ("flaskish", "flask", "werkzeug", "jinja2", "granian", "gunicorn")
     return {name: importlib.metadata.version(name) for name in names}
 
 
@@ -67,7 +89,7 @@ def _save(path: Path, results: dict[str, Any]) -> None:
     print(f"\nresults written to {path}")
 
 
-def _measure(framework: str, seconds: float) -> dict[str, float]:
+def _measure(framework: str, seconds: float, clock: str) -> dict[str, dict[str, Any]]:
     out = subprocess.run(
         [
             sys.executable,
@@ -75,6 +97,8 @@ def _measure(framework: str, seconds: float) -> dict[str, float]:
             framework,
             "--seconds",
             str(seconds),
+            "--clock",
+            clock,
         ],
         check=True,
         capture_output=True,
@@ -118,9 +142,165 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
-def _verdict(ratio: float, target: float, lower_is_better: bool = True) -> str:
-    ok = ratio <= target if lower_is_better else ratio >= target
-    return "ok" if ok else "MISS"
+def _in_process(
+    rounds: int, seconds: float, clock: str, results: dict[str, Any], summary: Summary
+) -> None:
+    """Time every scenario on both frameworks and the werkzeug floor; print
+    one row per scenario, then the spread of each family's ratios."""
+    samples: dict[str, dict[str, list[float]]] = {
+        "flask": {},
+        "flaskish": {},
+        "werkzeug": {},
+    }
+    families: dict[str, str] = {}
+    for _ in range(rounds):
+        for framework in ("flask", "flaskish", "werkzeug"):
+            for name, timing in _measure(framework, seconds, clock).items():
+                samples[framework].setdefault(name, []).append(timing["us"])
+                if framework != "werkzeug":
+                    families[name] = timing["family"]
+
+    print(f"\nIn-process WSGI, median of {rounds} rounds ({clock} us/request)\n")
+    print(f"{'scenario':<34}{'Flask':>10}{'flaskish':>10}{'ratio':>8}{'target':>8}")
+    ratios: dict[str, list[float]] = {family: [] for family in TARGETS}
+    for name, family in families.items():
+        flask_us = statistics.median(samples["flask"][name])
+        ours = statistics.median(samples["flaskish"][name])
+        ratio = ours / flask_us
+        target = TARGETS[family]
+        ratios[family].append(ratio)
+        results["in_process_us"][name] = {
+            "flask": flask_us,
+            "flaskish": ours,
+            "family": family,
+            "target_ratio": target,
+        }
+        print(
+            f"{name:<34}{flask_us:>10.1f}{ours:>10.1f}{ratio:>8.2f}{target:>8.2f}"
+            f"  {verdict(ratio, target)}"
+        )
+    floor = statistics.median(samples["werkzeug"]["hello"])
+    print(f"{'werkzeug floor (hello)':<34}{'':>10}{floor:>10.1f}")
+    results["werkzeug_floor_us"] = floor
+
+    print("\nSpread of each family: flaskish/Flask over its scenarios\n")
+    print(f"{'family':<26}{'scenarios':>10}{'min':>8}{'max':>8}{'target':>8}")
+    results["families"] = {}
+    for family, values in ratios.items():
+        target = TARGETS[family]
+        results["families"][family] = {
+            "scenarios": len(values),
+            "min_ratio": min(values),
+            "max_ratio": max(values),
+            "target_ratio": target,
+        }
+        print(
+            f"{family:<26}{len(values):>10}{min(values):>8.2f}{max(values):>8.2f}"
+            f"{target:>8.2f}  {verdict(max(values), target)}"
+        )
+        summary.spread(
+            f"in process: {family} ({len(values)})", min(values), max(values), target
+        )
+
+
+def _start_up(results: dict[str, Any], summary: Summary) -> None:
+    flask_import = _python_probe(IMPORT_PROBE.format(fw="flask"), 7)
+    ours_import = _python_probe(IMPORT_PROBE.format(fw="flaskish"), 7)
+    flask_mem = _python_probe(MEMORY_PROBE.format(fw="flask"), 3)
+    ours_mem = _python_probe(MEMORY_PROBE.format(fw="flaskish"), 3)
+    results["import_ms"] = {"flask": flask_import, "flaskish": ours_import}
+    results["rss_mib"] = {"flask": flask_mem, "flaskish": ours_mem}
+    print()
+    for label, flask_value, ours, target in (
+        ("import time (ms)", flask_import, ours_import, IMPORT_TARGET),
+        ("hello process RSS (MiB)", flask_mem, ours_mem, RSS_TARGET),
+    ):
+        ratio = ours / flask_value
+        print(
+            f"{label:<34}{flask_value:>10.1f}{ours:>10.1f}{ratio:>8.2f}{target:>8.2f}"
+            f"  {verdict(ratio, target)}"
+        )
+        summary.check(f"{label}, flaskish vs Flask", flask_value, ours, target)
+
+
+def _served(
+    server: serve.Server, rounds: int, seconds: float
+) -> tuple[dict[str, float], dict[str, int], str]:
+    """Median requests per second and total errors of every served app."""
+    runs = serve.rounds(server, SERVED, rounds, seconds)
+    rps = {
+        app: statistics.median(r.requests_per_second for r in runs[app])
+        for app in SERVED
+    }
+    errors = {app: sum(r.errors for r in runs[app]) for app in SERVED}
+    print(
+        f"\nEnd to end: {server.label}"
+        f" ({' '.join(server.options) or 'its defaults'}), loopback,"
+        f" {runs['flask'][0].tool}, median of {rounds} runs of {seconds:.0f}s\n"
+    )
+    print(f"{'app':<12}{'req/s':>10}{'errors':>8}{'/ Flask':>9}")
+    for app in SERVED:
+        print(
+            f"{SERVED_LABELS.get(app, app):<12}{rps[app]:>10.0f}{errors[app]:>8}"
+            f"{rps[app] / rps['flask']:>9.2f}"
+        )
+    return rps, errors, runs["flask"][0].tool
+
+
+def _end_to_end(
+    args: argparse.Namespace, results: dict[str, Any], summary: Summary
+) -> None:
+    results["granian"] = {}
+    configs = (
+        (serve.GRANIAN, GRANIAN_TARGET),
+        (serve.GRANIAN_DEFAULT, None),
+        (serve.GUNICORN, GUNICORN_TARGET),
+    )
+    for server, target in configs:
+        rps, errors, tool = _served(server, args.server_rounds, args.server_seconds)
+        entry = {
+            "options": list(server.options),
+            "tool": tool,
+            "seconds": args.server_seconds,
+            "rounds": args.server_rounds,
+            "requests_per_second": rps,
+            "errors": errors,
+        }
+        if server is serve.GUNICORN:
+            results["server"] = entry
+        else:
+            results["granian"][server.label] = entry
+        figure = f"{server.label}: flaskish vs Flask, req/s"
+        if target is None:
+            summary.info(figure, rps["flask"], rps["flaskish"], fmt=".0f")
+        else:
+            summary.check(
+                figure, rps["flask"], rps["flaskish"], target, True, fmt=".0f"
+            )
+        total = sum(errors.values())
+        summary.condition(
+            f"{server.label}: errors, all four apps", str(total), total == 0, "0"
+        )
+        for app, label in (("werkzeug", "werkzeug-only app"), ("wsgi", "bare WSGI")):
+            summary.info(
+                f"{server.label}: {label} vs Flask, req/s",
+                rps["flask"],
+                rps[app],
+                fmt=".0f",
+            )
+
+
+def _note_load(load: dict[str, float], summary: Summary) -> None:
+    cores = os.cpu_count() or 1
+    summary.notes.append(
+        f"load average: {load['start']:.1f} at the start, {load['end']:.1f} at the"
+        f" end of the WSGI figures, on {cores} cores"
+    )
+    if max(load.values()) > cores:
+        summary.notes.append(
+            "the machine was busy with other work: wall-clock figures, the"
+            " end-to-end ones most, are not comparable with a quiet run's"
+        )
 
 
 def main() -> int:
@@ -128,9 +308,34 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=0.25)
     parser.add_argument(
-        "--no-server", action="store_true", help="skip the gunicorn figure"
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="time in-process scenarios by wall-clock or by the thread's CPU"
+        " time (steadier on a machine busy with other work)",
+    )
+    parser.add_argument(
+        "--no-server",
+        action="store_true",
+        help="skip the end-to-end figures (granian, gunicorn, the served profile)",
     )
     parser.add_argument("--server-seconds", type=float, default=5.0)
+    parser.add_argument(
+        "--server-rounds",
+        type=int,
+        default=3,
+        help="runs per app and server, apps alternating; the median is reported",
+    )
+    parser.add_argument(
+        "--no-profile",
+        action="store_true",
+        help="skip the CPU breakdown inside the served worker (served_profile.py)",
+    )
+    parser.add_argument(
+        "--no-py-spy",
+        action="store_true",
+        help="skip py-spy's sampling of the served worker",
+    )
     parser.add_argument(
         "--save",
         type=Path,
@@ -145,114 +350,40 @@ def main() -> int:
         action="store_true",
         help="skip the WebSocket echo figure (websocket_bench.py)",
     )
-    parser.add_argument(
-        "--server-rounds",
-        type=int,
-        default=3,
-        help="gunicorn runs per app, alternating; the median is reported",
-    )
     args = parser.parse_args()
     results: dict[str, Any] = {
         "date": datetime.date.today().isoformat(),
         "python": platform.python_version(),
         "versions": _versions(),
         "arguments": sys.argv[1:],
+        "load_average": {"start": os.getloadavg()[0]},
+        "clock": args.clock,
         "in_process_us": {},
     }
-
-    samples: dict[str, dict[str, list[float]]] = {
-        "flask": {},
-        "flaskish": {},
-        "werkzeug": {},
-    }
-    for _ in range(args.rounds):
-        for framework in ("flask", "flaskish", "werkzeug"):
-            for name, value in _measure(framework, args.seconds).items():
-                samples[framework].setdefault(name, []).append(value)
-
-    floor = statistics.median(samples["werkzeug"]["hello"])
-    print(f"\nIn-process WSGI, median of {args.rounds} rounds (us/request)\n")
-    print(f"{'scenario':<26}{'Flask':>10}{'flaskish':>10}{'ratio':>8}{'target':>8}")
-    misses = 0
-    for name, target in TARGETS.items():
-        flask_us = statistics.median(samples["flask"][name])
-        ours = statistics.median(samples["flaskish"][name])
-        ratio = ours / flask_us
-        verdict = _verdict(ratio, target)
-        misses += verdict != "ok"
-        results["in_process_us"][name] = {
-            "flask": flask_us,
-            "flaskish": ours,
-            "target_ratio": target,
-        }
-        print(
-            f"{name:<26}{flask_us:>10.1f}{ours:>10.1f}{ratio:>8.2f}{target:>8.2f}  {verdict}"
-        )
-    print(f"{'werkzeug floor (hello)':<26}{'':>10}{floor:>10.1f}")
-    results["werkzeug_floor_us"] = floor
-
-    flask_import = _python_probe(IMPORT_PROBE.format(fw="flask"), 7)
-    ours_import = _python_probe(IMPORT_PROBE.format(fw="flaskish"), 7)
-    flask_mem = _python_probe(MEMORY_PROBE.format(fw="flask"), 3)
-    ours_mem = _python_probe(MEMORY_PROBE.format(fw="flaskish"), 3)
-    results["import_ms"] = {"flask": flask_import, "flaskish": ours_import}
-    results["rss_mib"] = {"flask": flask_mem, "flaskish": ours_mem}
-    print(
-        f"\n{'import time (ms)':<26}{flask_import:>10.1f}{ours_import:>10.1f}{ours_import / flask_import:>8.2f}{1.0:>8.2f}  {_verdict(ours_import / flask_import, 1.0)}"
-    )
-    print(
-        f"{'hello process RSS (MiB)':<26}{flask_mem:>10.1f}{ours_mem:>10.1f}{ours_mem / flask_mem:>8.2f}{1.0:>8.2f}  {_verdict(ours_mem / flask_mem, 1.0)}"
-    )
-
+    summary = Summary()
+    _in_process(args.rounds, args.seconds, args.clock, results, summary)
+    _start_up(results, summary)
     if not args.no_server:
-        print(
-            f"\nEnd to end: gunicorn, 2 sync workers, loopback, median of"
-            f" {args.server_rounds} runs of {args.server_seconds:.0f}s of load\n"
-        )
-        served = ("flask", "flaskish", "werkzeug", "wsgi")
-        runs: dict[str, list[serve.ServerResult]] = {fw: [] for fw in served}
-        for _ in range(args.server_rounds):
-            for fw in served:
-                runs[fw].append(serve.measure(fw, args.server_seconds))
-        rps = {
-            fw: statistics.median(r.requests_per_second for r in runs[fw])
-            for fw in served
-        }
-        for fw in served:
-            label = SERVED_LABELS.get(fw, fw)
-            errors = sum(r.errors for r in runs[fw])
-            print(
-                f"{label:<10}{rps[fw]:>10.0f} req/s  errors: {errors}  ({runs[fw][0].tool})"
+        _end_to_end(args, results, summary)
+        if not args.no_profile and shutil.which("wrk"):
+            import served_profile
+
+            py_spy = not args.no_py_spy and served_profile.py_spy_available()
+            results["served_profile"] = served_profile.report(
+                args.server_seconds, served_profile.APPS, py_spy, args.server_rounds
             )
-        results["server"] = {
-            "tool": runs["flask"][0].tool,
-            "seconds": args.server_seconds,
-            "rounds": args.server_rounds,
-            "requests_per_second": rps,
-            "errors": {fw: sum(r.errors for r in runs[fw]) for fw in served},
-        }
-        flask_rps = rps["flask"]
-        ratio = rps["flaskish"] / flask_rps
-        print(
-            f"flaskish/Flask requests per second: {ratio:.2f} (target >= 1.30)  {_verdict(ratio, 1.3, False)}"
-        )
-        floor_ratio = rps["werkzeug"] / flask_rps
-        print(
-            f"werkzeug/Flask requests per second: {floor_ratio:.2f} (Request + Map match + Response alone: the most a framework on werkzeug's objects reaches)"
-        )
-        ceiling = rps["wsgi"] / flask_rps
-        print(
-            f"bare WSGI/Flask requests per second: {ceiling:.2f} (what a framework costing nothing would reach)"
-        )
+    results["load_average"]["end"] = os.getloadavg()[0]
+    _note_load(results["load_average"], summary)
     _save(args.save, results)
     if not args.no_asgi:
         import asgi_bench
 
-        asgi_bench.report(args.rounds, args.seconds, args.server_seconds)
+        asgi_bench.report(args.rounds, args.seconds, args.server_seconds, summary)
     if not args.no_websocket:
         import websocket_bench
 
         websocket_bench.report()
+    summary.show()
     return 0
 
 
