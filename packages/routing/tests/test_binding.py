@@ -69,6 +69,8 @@ def test_same_adapter_as_werkzeug(
         for _ in range(2):  # the first call fills the cache, the second uses it
             adapter = bind_environ(url_map, _environ(**kwargs), server_name, subdomain)
             assert _fields(adapter) == _fields(expected)
+            # Every attribute werkzeug's constructor sets, and nothing more.
+            assert vars(adapter) == vars(expected)
 
 
 def test_cached_adapter_matches_each_request(url_map: Map) -> None:

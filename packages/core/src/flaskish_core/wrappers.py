@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response as ResponseBase
 
 from flaskish_context import app_or_none
 from flaskish_routing import RoutedRequestMixin
+from flaskish_routing.environ_request import EnvironRequest
 
 from . import json
 
@@ -77,7 +78,7 @@ class _BodyLimit:
         obj.__dict__[self.slot] = value
 
 
-class Request(RoutedRequestMixin, RequestBase):
+class Request(RoutedRequestMixin, EnvironRequest):
     """werkzeug's request with what routing found and limits taken from
     the current app's config.
 

@@ -16,21 +16,20 @@ from werkzeug.routing import Map
 from werkzeug.routing import MapAdapter
 
 from .bounded import remember
+from .environ_request import wsgi_text
 from .static_matches import StaticMatchAdapter
 
 #: Distinct host/server combinations remembered per map. The ``Host``
 #: header is chosen by clients, so the cache is emptied when it is full.
 BIND_CACHE_SIZE = 256
 
-_Bound = tuple[str, str, "str | None", str]
+#: The adapter attributes that come from the request rather than the host.
+_PER_REQUEST = frozenset({"path_info", "default_method", "query_args"})
+
+_new_adapter = object.__new__
 
 _WERKZEUG_BIND_TO_ENVIRON = Map.bind_to_environ
 _WERKZEUG_BIND = Map.bind
-
-
-def _wsgi_text(value: str) -> str:
-    # WSGI carries URL parts as latin-1 decoded bytes; re-decode as UTF-8.
-    return value.encode("latin1").decode(errors="replace")
 
 
 def bind_environ(
@@ -54,43 +53,44 @@ def bind_environ(
         return url_map.bind_to_environ(
             environ, server_name=server_name, subdomain=subdomain
         )
+    get = environ.get
     key = (
-        environ.get("HTTP_HOST"),
-        environ.get("SERVER_NAME"),
-        environ.get("SERVER_PORT"),
-        environ.get("wsgi.url_scheme"),
-        environ.get("SCRIPT_NAME"),
+        get("HTTP_HOST"),
+        get("SERVER_NAME"),
+        get("SERVER_PORT"),
+        get("wsgi.url_scheme"),
+        get("SCRIPT_NAME"),
         server_name,
         subdomain,
     )
     cache = url_map.__dict__.get("_flaskish_binds")
     if cache is None:
         cache = url_map.__dict__["_flaskish_binds"] = {}
-    bound = cache.get(key)
-    if bound is None:
+    host_part = cache.get(key)
+    if host_part is None:
         adapter = url_map.bind_to_environ(
             environ, server_name=server_name, subdomain=subdomain
         )
-        bound = (
-            adapter.server_name,
-            adapter.script_name,
-            adapter.subdomain,
-            adapter.url_scheme,
-        )
-        remember(cache, key, bound, BIND_CACHE_SIZE)
+        # What werkzeug derived, less what each request sets below.
+        host_part = {
+            name: value
+            for name, value in vars(adapter).items()
+            if name not in _PER_REQUEST
+        }
+        remember(cache, key, host_part, BIND_CACHE_SIZE)
 
-    path_info = environ.get("PATH_INFO", "/")
-    query = environ.get("QUERY_STRING")
-    return StaticMatchAdapter(
-        url_map,
-        bound[0],
-        bound[1],
-        bound[2],
-        bound[3],
-        path_info if path_info.isascii() else _wsgi_text(path_info),
-        environ["REQUEST_METHOD"],
-        query if query is None or query.isascii() else _wsgi_text(query),
-    )
+    path_info = get("PATH_INFO", "/")
+    query = get("QUERY_STRING")
+    # An adapter with the attributes werkzeug's constructor would give it,
+    # copied from the remembered ones: no constructor call per request.
+    bound = _new_adapter(StaticMatchAdapter)
+    bound.__dict__ = {
+        **host_part,
+        "path_info": path_info if path_info.isascii() else wsgi_text(path_info),
+        "default_method": environ["REQUEST_METHOD"],
+        "query_args": query if query is None or query.isascii() else wsgi_text(query),
+    }
+    return bound
 
 
 __all__ = ["BIND_CACHE_SIZE", "bind_environ"]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from werkzeug.routing import MapAdapter
-from werkzeug.wrappers import Request
 
+from .environ_request import EnvironRequest
 from .routed_request import RoutedRequestMixin
 
 
-class RouterRequest(RoutedRequestMixin, Request):
+class RouterRequest(RoutedRequestMixin, EnvironRequest):
     """werkzeug's request plus what URL matching found for it."""
 
     #: The URL adapter bound to this request's environ.

@@ -91,8 +91,27 @@ class StaticMatchAdapter(MapAdapter):
     ) -> tuple[Any, Mapping[str, Any]]:
         """werkzeug's match, answered from memory for a static rule matched
         before by the same host, path, method and WebSocket flag."""
+        if path_info is None and method is None and websocket is None:
+            url_map = self.map
+            # A memo exists only for a map _static_matches accepted.
+            memo = url_map.__dict__.get(_MEMO_ATTRIBUTE)
+            if memo is not None and memo.version == url_map.rules_version:  # type: ignore[attr-defined]
+                remembered = memo.get(self._match_key())
+                if remembered is not None:
+                    return (remembered if return_rule else remembered.endpoint), {}
         rule, args = self._match_rule(path_info, method, query_args, websocket)
         return (rule if return_rule else rule.endpoint), args
+
+    def _match_key(self) -> _MatchKey:
+        own_path = self.path_info
+        return (
+            self.server_name,
+            self.subdomain,
+            # werkzeug matches the path with its leading slashes made one.
+            f"/{own_path.lstrip('/')}" if own_path else "",
+            self.default_method,
+            self.websocket,
+        )
 
     def _match_rule(
         self,
@@ -105,15 +124,7 @@ class StaticMatchAdapter(MapAdapter):
         memo = None if explicit else _static_matches(self.map)
         if memo is None:
             return super().match(path_info, method, True, query_args, websocket)
-        own_path = self.path_info
-        key = (
-            self.server_name,
-            self.subdomain,
-            # werkzeug matches the path with its leading slashes made one.
-            f"/{own_path.lstrip('/')}" if own_path else "",
-            self.default_method,
-            self.websocket,
-        )
+        key = self._match_key()
         remembered = memo.get(key)
         if remembered is not None:
             return remembered, {}
