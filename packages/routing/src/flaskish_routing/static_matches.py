@@ -91,15 +91,17 @@ class StaticMatchAdapter(MapAdapter):
     ) -> tuple[Any, Mapping[str, Any]]:
         """werkzeug's match, answered from memory for a static rule matched
         before by the same host, path, method and WebSocket flag."""
+        key = None
         if path_info is None and method is None and websocket is None:
             url_map = self.map
             # A memo exists only for a map _static_matches accepted.
             memo = url_map.__dict__.get(_MEMO_ATTRIBUTE)
             if memo is not None and memo.version == url_map.rules_version:  # type: ignore[attr-defined]
-                remembered = memo.get(self._match_key())
+                key = self._match_key()
+                remembered = memo.get(key)
                 if remembered is not None:
                     return (remembered if return_rule else remembered.endpoint), {}
-        rule, args = self._match_rule(path_info, method, query_args, websocket)
+        rule, args = self._match_rule(path_info, method, query_args, websocket, key)
         return (rule if return_rule else rule.endpoint), args
 
     def _match_key(self) -> _MatchKey:
@@ -119,12 +121,15 @@ class StaticMatchAdapter(MapAdapter):
         method: str | None,
         query_args: Mapping[str, Any] | str | None,
         websocket: bool | None,
+        key: _MatchKey | None = None,
     ) -> tuple[Rule, Mapping[str, Any]]:
+        # ``key``: this request's match key, when the caller already made it.
         explicit = path_info is not None or method is not None or websocket is not None
         memo = None if explicit else _static_matches(self.map)
         if memo is None:
             return super().match(path_info, method, True, query_args, websocket)
-        key = self._match_key()
+        if key is None:
+            key = self._match_key()
         remembered = memo.get(key)
         if remembered is not None:
             return remembered, {}
