@@ -22,7 +22,7 @@ from werkzeug.wrappers import Request
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from _typeshed.wsgi import WSGIEnvironment
+    from _typeshed.wsgi import WSGIEnvironment as Environ
 
 _T = TypeVar("_T")
 
@@ -35,7 +35,7 @@ def wsgi_text(value: str) -> str:
     return value.encode("latin1").decode(errors="replace")
 
 
-def _server(environ: WSGIEnvironment) -> tuple[str, int | None] | None:
+def _server(environ: Environ) -> tuple[str, int | None] | None:
     """``(SERVER_NAME, SERVER_PORT)``; the port is ``None`` when it is not a
     number (a Unix socket), the whole ``None`` without a server name."""
     name: str | None = environ.get("SERVER_NAME")
@@ -53,7 +53,7 @@ class _FirstRead(Generic[_T]):
     stored on the request like the plain attribute it stands for (so it
     can be assigned, and later reads cost nothing)."""
 
-    def __init__(self, make: Callable[[WSGIEnvironment], _T]) -> None:
+    def __init__(self, make: Callable[[Environ], _T]) -> None:
         self.make = make
         self.name = ""
 
@@ -75,10 +75,7 @@ class EnvironRequest(Request):
     server = _FirstRead(_server)
 
     def __init__(
-        self,
-        environ: WSGIEnvironment,
-        populate_request: bool = True,
-        shallow: bool = False,
+        self, environ: Environ, populate_request: bool = True, shallow: bool = False
     ) -> None:
         # werkzeug's two constructors, with the same values, in one frame.
         get = environ.get
