@@ -126,11 +126,21 @@ class MethodView(View):
 
     def dispatch_request(self, **kwargs: Any) -> Any:
         method: str = current_request().method
-        handler = getattr(self, method.lower(), None)
-        if handler is None and method == "HEAD":
-            handler = getattr(self, "get", None)
-        assert handler is not None, f"Unimplemented method {method!r}"
-        return current_ensure_sync()(handler)(**kwargs)
+        name = _handler_name(self, method)
+        assert name is not None, f"Unimplemented method {method!r}"
+        return current_ensure_sync()(getattr(self, name))(**kwargs)
+
+
+def _handler_name(owner: Any, method: str) -> str | None:
+    """The name of the :class:`MethodView` method (of the class or an
+    instance ``owner``) that handles ``method``: its lower-case name, or
+    ``get`` for a ``HEAD`` it does not define; ``None`` when there is none."""
+    name = method.lower()
+    if getattr(owner, name, None) is not None:
+        return name
+    if method == "HEAD" and getattr(owner, "get", None) is not None:
+        return "get"
+    return None
 
 
 #: The view functions :meth:`View.as_view` made without decorators, each
@@ -170,11 +180,7 @@ def class_view_coroutine(
         return None
     if method is None:
         method = current_request().method
-    name = method.lower()
-    handler = getattr(cls, name, None)
-    if handler is None and method == "HEAD":
-        name = "get"
-        handler = getattr(cls, name, None)
-    if handler is None or not is_coroutine_function(handler):
+    name = _handler_name(cls, method)
+    if name is None or not is_coroutine_function(getattr(cls, name)):
         return None
     return lambda **kwargs: getattr(instance(), name)(**kwargs)
