@@ -16,6 +16,8 @@ import typing as t
 from collections.abc import AsyncIterable
 from collections.abc import AsyncIterator
 
+from flaskish_routing.bounded import remember
+
 if t.TYPE_CHECKING:
     from collections.abc import Awaitable
     from collections.abc import Callable
@@ -47,10 +49,7 @@ _MAX_WIRE_NAMES = 512
 
 
 def _wire_name(name: str) -> bytes:
-    wire = name.lower().encode("latin-1")
-    if len(_WIRE_NAMES) < _MAX_WIRE_NAMES:
-        _WIRE_NAMES[name] = wire
-    return wire
+    return remember(_WIRE_NAMES, name, name.lower().encode("latin-1"), _MAX_WIRE_NAMES)
 
 
 def _start(

@@ -16,6 +16,8 @@ import typing as t
 
 from werkzeug.wsgi import FileWrapper
 
+from flaskish_routing.bounded import remember
+
 if t.TYPE_CHECKING:
     from .asgi_body import RequestBody
 
@@ -27,24 +29,21 @@ ENVIRON_EXTRA_KEY = "flaskish.environ"
 #: Block size of files sent with ``send_file`` under ASGI.
 FILE_BLOCK = 64 * 1024
 
+#: The headers WSGI names without the ``HTTP_`` prefix.
+_UNPREFIXED = {b"content-type": "CONTENT_TYPE", b"content-length": "CONTENT_LENGTH"}
 #: The environ key of each header name seen (``b"user-agent"`` ->
 #: ``"HTTP_USER_AGENT"``), filled as names arrive; bounded, since names
 #: come from clients.
-_HEADER_KEYS: dict[bytes, str] = {
-    b"content-type": "CONTENT_TYPE",
-    b"content-length": "CONTENT_LENGTH",
-}
+_HEADER_KEYS: dict[bytes, str] = {}
 _MAX_HEADER_KEYS = 512
 
 
 def _header_key(raw_name: bytes) -> str:
     name = raw_name.lower()
-    key = _HEADER_KEYS.get(name)
+    key = _UNPREFIXED.get(name)
     if key is None:
         key = "HTTP_" + name.decode("latin-1").upper().replace("-", "_")
-        if len(_HEADER_KEYS) < _MAX_HEADER_KEYS:
-            _HEADER_KEYS[raw_name] = key
-    return key
+    return remember(_HEADER_KEYS, raw_name, key, _MAX_HEADER_KEYS)
 
 
 def _latin1(text: str) -> str:
