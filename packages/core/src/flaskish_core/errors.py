@@ -15,6 +15,7 @@ from werkzeug.routing import WebsocketMismatch
 
 from flaskish_context import request_or_none
 from flaskish_routing.calls import run_sync
+from flaskish_routing.pipeline import PipelineSteps
 
 from .signals import got_request_exception
 from .websocket import websocket_mismatch
@@ -26,8 +27,11 @@ if t.TYPE_CHECKING:
 
     from flaskish_routing.calls import Caller
     from flaskish_routing.calls import SyncCaller
+    from flaskish_routing.scaffold import ErrorHandlerSpec
 
     from .wrappers import Request
+
+_FIND_ERROR_HANDLER = PipelineSteps._find_error_handler
 
 ExcInfo = (
     tuple[type[BaseException], BaseException, "TracebackType"] | tuple[None, None, None]
@@ -44,6 +48,7 @@ class ErrorHandlingMixin:
 
     if t.TYPE_CHECKING:
         config: dict[str, t.Any]
+        error_handler_spec: ErrorHandlerSpec
 
         @property
         def debug(self) -> bool: ...
@@ -62,6 +67,20 @@ class ErrorHandlingMixin:
             self, rv: t.Any, call: Caller, from_error_handler: bool = False
         ) -> BaseResponse: ...
 
+    def _request_error_handler(
+        self, e: BaseException
+    ) -> t.Callable[..., t.Any] | None:
+        """The handler :meth:`_find_error_handler` gives for ``e`` and the
+        current request's blueprints; ``None`` straight away when no handler
+        is registered at all, without working out the blueprints (which
+        costs more than the lookup)."""
+        if (
+            not self.error_handler_spec
+            and type(self)._find_error_handler is _FIND_ERROR_HANDLER
+        ):
+            return None
+        return self._find_error_handler(e, _request_blueprints())
+
     def trap_http_exception(self, e: Exception) -> bool:
         """Whether ``e`` (an HTTP exception) bypasses the error handlers and
         propagates like any other error.
@@ -75,7 +94,7 @@ class ErrorHandlingMixin:
             return True
         trap_bad_request = config["TRAP_BAD_REQUEST_ERRORS"]
         if trap_bad_request is None:
-            return self.debug and isinstance(e, BadRequestKeyError)
+            return isinstance(e, BadRequestKeyError) and self.debug
         return bool(trap_bad_request) and isinstance(e, BadRequest)
 
     def should_ignore_error(self, error: BaseException | None) -> bool:
@@ -93,7 +112,7 @@ class ErrorHandlingMixin:
     ) -> t.Any:
         if e.code is None or isinstance(e, RoutingException):
             return e
-        handler = self._find_error_handler(e, _request_blueprints())
+        handler = self._request_error_handler(e)
         if handler is None:
             return e
         return await call(handler, e)
@@ -118,7 +137,7 @@ class ErrorHandlingMixin:
                 if custom is None:
                     return await self._handle_http_exception_steps(e, call)
                 return await call(custom, e)
-        handler = self._find_error_handler(e, _request_blueprints())
+        handler = self._request_error_handler(e)
         if handler is None:
             raise e
         return await call(handler, e)
@@ -145,7 +164,7 @@ class ErrorHandlingMixin:
 
         self.log_exception(exc_info)
         wrapped = InternalServerError(original_exception=e)
-        handler = self._find_error_handler(wrapped, _request_blueprints())
+        handler = self._request_error_handler(wrapped)
         outcome: t.Any = wrapped if handler is None else await call(handler, wrapped)
         return await self._finalize(outcome, call, from_error_handler=True)
 
@@ -168,8 +187,8 @@ class ErrorHandlingMixin:
         if isinstance(exc, WebsocketMismatch):
             raise websocket_mismatch(request) from None
         if (
-            not self.debug
-            or not isinstance(exc, RequestRedirect)
+            not isinstance(exc, RequestRedirect)
+            or not self.debug
             or exc.code in {307, 308}
             or request.method in {"GET", "HEAD", "OPTIONS"}
         ):
