@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import logging
+import typing as t
 from typing import Any
 
 import pytest
 from werkzeug.exceptions import Forbidden
 from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import NotFound
+from werkzeug.test import EnvironBuilder
+from werkzeug.test import run_wsgi_app
 
+from flaskish_blueprints import Blueprint
 from flaskish_context import after_this_request
 from flaskish_context import g
 from flaskish_context import request
 from flaskish_core import signals
 from flaskish_core.app import Flask
+from flaskish_core.helpers import abort
 
 
 @pytest.fixture
@@ -213,6 +218,56 @@ def test_not_found_without_handler(app: Flask) -> None:
     assert response.status_code == 404
     assert response.mimetype == "text/html"
     assert NotFound.description.encode() in response.data
+
+
+def _error_app(app: Flask) -> Flask:
+    app.add_url_rule("/abort", "abort", lambda: abort(404, description="no <x>"))
+    shop = Blueprint("shop", __name__, url_prefix="/shop")
+    shop.add_url_rule("/abort", "abort", lambda: abort(404))
+    shop.add_url_rule("/fail", "fail", lambda: 1 // 0)
+    app.register_blueprint(shop)
+    return app
+
+
+def _wsgi(app: Flask, path: str, method: str) -> tuple[Any, ...]:
+    environ = EnvironBuilder(path=path, method=method).get_environ()
+    body, status, headers = run_wsgi_app(app, environ, buffered=True)
+    return status, headers.to_wsgi_list(), b"".join(body)
+
+
+def test_error_pages_without_handlers_as_with_the_lookup() -> None:
+    # With no handler registered the lookup is skipped; with one for
+    # another code it runs over the blueprint chain and finds nothing.
+    bare = _error_app(Flask("bare"))
+    looked_up = _error_app(Flask("looked_up"))
+    looked_up.register_error_handler(418, lambda e: "teapot")
+    for path in ("/missing", "/abort", "/shop/abort", "/shop/fail", "/shop/x"):
+        for method in ("GET", "HEAD", "POST"):
+            assert _wsgi(bare, path, method) == _wsgi(looked_up, path, method)
+
+
+def test_find_error_handler_of_a_subclass_is_asked_without_handlers() -> None:
+    asked: list[tuple[str, tuple[str, ...]]] = []
+
+    class Asking(Flask):
+        def _find_error_handler(
+            self, e: BaseException, blueprints: t.Sequence[str]
+        ) -> t.Callable[..., t.Any] | None:
+            asked.append((type(e).__name__, tuple(blueprints)))
+            return lambda error: (f"asked {type(error).__name__}", 410)
+
+    app = _error_app(Asking("asking"))
+    client = app.test_client()
+    assert (client.get("/shop/abort").status_code, client.get("/missing").data) == (
+        410,
+        b"asked NotFound",
+    )
+    assert client.get("/shop/fail").data == b"asked ZeroDivisionError"
+    assert asked == [
+        ("NotFound", ("shop",)),
+        ("NotFound", ()),
+        ("ZeroDivisionError", ("shop",)),
+    ]
 
 
 def test_405_and_automatic_options(app: Flask) -> None:

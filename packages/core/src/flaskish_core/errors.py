@@ -31,7 +31,7 @@ if t.TYPE_CHECKING:
 
     from .wrappers import Request
 
-_FIND_ERROR_HANDLER = PipelineSteps._find_error_handler
+_FIND_ERROR_HANDLER: object = PipelineSteps._find_error_handler
 
 ExcInfo = (
     tuple[type[BaseException], BaseException, "TracebackType"] | tuple[None, None, None]
@@ -67,9 +67,7 @@ class ErrorHandlingMixin:
             self, rv: t.Any, call: Caller, from_error_handler: bool = False
         ) -> BaseResponse: ...
 
-    def _request_error_handler(
-        self, e: BaseException
-    ) -> t.Callable[..., t.Any] | None:
+    def _request_error_handler(self, e: BaseException) -> t.Callable[..., t.Any] | None:
         """The handler :meth:`_find_error_handler` gives for ``e`` and the
         current request's blueprints; ``None`` straight away when no handler
         is registered at all, without working out the blueprints (which
