@@ -108,12 +108,19 @@ class ErrorHandlingMixin:
     async def _handle_http_exception_steps(
         self, e: HTTPException, call: Caller
     ) -> t.Any:
-        if e.code is None or isinstance(e, RoutingException):
-            return e
-        handler = self._request_error_handler(e)
+        handler = self._http_exception_handler(e)
         if handler is None:
             return e
         return await call(handler, e)
+
+    def _http_exception_handler(
+        self, e: HTTPException
+    ) -> t.Callable[..., t.Any] | None:
+        """The handler :meth:`handle_http_exception` calls with ``e``;
+        ``None`` when ``e`` is the answer itself."""
+        if e.code is None or isinstance(e, RoutingException):
+            return None
+        return self._request_error_handler(e)
 
     def handle_user_exception(self, e: Exception) -> t.Any:
         """Handle an exception raised by a view or a ``before_request``
@@ -132,9 +139,11 @@ class ErrorHandlingMixin:
                 e.show_exception = True
             if not self.trap_http_exception(e):
                 custom = self._custom("handle_http_exception")
-                if custom is None:
-                    return await self._handle_http_exception_steps(e, call)
-                return await call(custom, e)
+                if custom is not None:
+                    return await call(custom, e)
+                # handle_http_exception's steps, without a coroutine of their own.
+                handler = self._http_exception_handler(e)
+                return e if handler is None else await call(handler, e)
         handler = self._request_error_handler(e)
         if handler is None:
             raise e
