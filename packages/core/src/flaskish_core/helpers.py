@@ -89,9 +89,9 @@ def abort(code: int | BaseResponse, *args: t.Any, **kwargs: t.Any) -> t.NoReturn
         if type(aborter).__call__ is _ABORTER_CALL and type(code) is int:
             # What werkzeug's Aborter raises for a status code, without the
             # import it runs on every call.
-            exception = aborter.mapping.get(code)
-            if exception is not None:
-                raise exception(*args, **kwargs)
+            mapping = aborter.mapping
+            if code in mapping:
+                raise mapping[code](*args, **kwargs)
         aborter(code, *args, **kwargs)
     _werkzeug_abort(code, *args, **kwargs)
 
