@@ -1,12 +1,12 @@
 """werkzeug's WSGI request, with less work done to build it.
 
 werkzeug's ``Request(environ)`` passes eight values to the sans-IO
-constructor by keyword, through helper functions, and makes an
-``EnvironHeaders`` and the ``server`` tuple that most requests never read.
-:class:`EnvironRequest` sets the same attributes from the environ in one
-step and makes ``headers`` and ``server`` when first read: ``headers`` is
-a live view of the environ either way, and ``server`` comes from the
-server's own variables, which the application does not change.
+constructor by keyword, through helper functions, and makes the ``server``
+tuple that most requests never read. :class:`EnvironRequest` sets the same
+attributes from the environ in one step and makes ``server`` when first
+read: it comes from the server's own variables, which the application does
+not change. ``headers`` is made at once, as werkzeug makes it: the session
+check that ends most requests reads it.
 """
 
 from __future__ import annotations
@@ -71,7 +71,6 @@ class EnvironRequest(Request):
     """werkzeug's :class:`~werkzeug.wrappers.Request`, same attributes and
     behaviour, cheaper to build (see the module docstring)."""
 
-    headers = _FirstRead(EnvironHeaders)
     server = _FirstRead(_server)
 
     def __init__(
@@ -89,6 +88,7 @@ class EnvironRequest(Request):
         self.query_string = get("QUERY_STRING", "").encode("latin1")
         self.remote_addr = get("REMOTE_ADDR")
         self.environ = environ
+        self.headers = EnvironHeaders(environ)
         self.shallow = shallow
         if populate_request and not shallow:
             environ["werkzeug.request"] = self
