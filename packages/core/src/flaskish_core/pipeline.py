@@ -14,6 +14,7 @@ from flaskish_context import _cv_request
 from flaskish_context import AppContext
 from flaskish_routing import run_coroutine
 from flaskish_routing.calls import call_each
+from flaskish_routing.calls import run_steps
 from flaskish_routing.calls import run_sync
 from flaskish_routing.calls import SyncCaller
 
@@ -148,13 +149,20 @@ class PipelineMixin:
         """Handle one WSGI request: push the request context, run the
         pipeline (or :meth:`handle_exception` when it raises), send the
         response, and pop the context with the error that ended it."""
-        steps = self._wsgi_steps(self.request_context(environ), start_response)
-        return run_sync(steps)
+        served: list[Iterable[bytes]] = []
+        run_steps(
+            self._wsgi_steps(self.request_context(environ), start_response, served)
+        )
+        return served[0]
 
     async def _wsgi_steps(
-        self, ctx: RequestContext, start_response: StartResponse
-    ) -> Iterable[bytes]:
-        # One coroutine for the whole WSGI request: run_sync once.
+        self,
+        ctx: RequestContext,
+        start_response: StartResponse,
+        served: list[Iterable[bytes]],
+    ) -> None:
+        # One coroutine for the whole WSGI request, run once; it appends the
+        # body iterable to ``served`` rather than returning it (run_steps).
         ended_by: BaseException | None = None
         call = self._sync_caller
         try:
@@ -167,7 +175,7 @@ class PipelineMixin:
                 and isinstance(body, AsyncIterator)
             ):
                 response.response = _iterate_async(body)
-            return response(ctx.request.environ, start_response)
+            served.append(response(ctx.request.environ, start_response))
         except BaseException as e:
             ended_by = e
             raise
