@@ -323,8 +323,10 @@ class PipelineMixin:
                 rv = early
             elif "dispatch_request" in overridden:
                 rv = await call(self.dispatch_request)
+            elif call is self._sync_caller:
+                rv = self._dispatch(call)
             else:
-                rv = await self._dispatch_steps(call)
+                rv = await self._dispatch(call)
         except Exception as e:
             custom = self._custom("handle_user_exception")
             if custom is None:
@@ -372,9 +374,12 @@ class PipelineMixin:
         """Call the view of the matched rule with the URL's arguments (or
         answer ``OPTIONS`` automatically); raises the routing exception when
         the URL did not match. Returns the view's return value."""
-        return run_sync(self._dispatch_steps(self._sync_caller))
+        return self._dispatch(self._sync_caller)
 
-    async def _dispatch_steps(self, call: Caller) -> t.Any:
+    def _dispatch(self, call: Caller) -> t.Any:
+        # A plain function, not a step coroutine: with the synchronous caller
+        # it returns the view's value itself, with any other an awaitable
+        # of it (a coroutine per request saved on the common path).
         request = _cv_request.get().request
         if request.routing_exception is not None:
             self.raise_routing_exception(request)
@@ -385,12 +390,13 @@ class PipelineMixin:
         if request.method == "OPTIONS" and getattr(
             rule, "provide_automatic_options", False
         ):
-            return self.make_default_options_response()
+            response = self.make_default_options_response()
+            return response if call is self._sync_caller else _resolved(response)
         view = self.view_functions[rule.endpoint]
         if call is self._sync_caller:
             # What the synchronous caller would do, without its coroutine.
             return self.ensure_sync(view)(**request.view_args)
-        return await call(view, **request.view_args)
+        return call(view, **request.view_args)
 
     def make_default_options_response(self) -> BaseResponse:
         """The automatic ``OPTIONS`` response: empty, with an ``Allow`` header
@@ -493,6 +499,10 @@ class PipelineMixin:
         finally:
             if appcontext_tearing_down.receivers:
                 await call.send(appcontext_tearing_down, self, exc=exc)
+
+
+async def _resolved(value: t.Any) -> t.Any:
+    return value
 
 
 async def _next_of(body: AsyncIterator[t.Any]) -> t.Any:
