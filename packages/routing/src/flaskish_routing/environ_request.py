@@ -25,6 +25,18 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIEnvironment as Environ
 
 _T = TypeVar("_T")
+_new_object = object.__new__
+
+
+def _constructor_sets_only(environ: Environ) -> bool:
+    made = EnvironHeaders(environ)
+    return list(vars(made).items()) == [("_list", []), ("environ", environ)]
+
+
+#: Whether werkzeug's ``EnvironHeaders(environ)`` only sets an empty
+#: ``_list`` and ``environ`` (checked, not assumed): then the request sets
+#: them itself, without the two ``__init__`` calls of werkzeug's classes.
+_PLAIN_ENVIRON_HEADERS = _constructor_sets_only({})
 
 
 def wsgi_text(value: str) -> str:
@@ -88,7 +100,13 @@ class EnvironRequest(Request):
         self.query_string = get("QUERY_STRING", "").encode("latin1")
         self.remote_addr = get("REMOTE_ADDR")
         self.environ = environ
-        self.headers = EnvironHeaders(environ)
+        if _PLAIN_ENVIRON_HEADERS:
+            headers = _new_object(EnvironHeaders)
+            headers._list = []
+            headers.environ = environ
+            self.headers = headers
+        else:
+            self.headers = EnvironHeaders(environ)
         self.shallow = shallow
         if populate_request and not shallow:
             environ["werkzeug.request"] = self

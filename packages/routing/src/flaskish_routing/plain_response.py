@@ -41,9 +41,10 @@ _INSTANCE_ATTRIBUTES = (
     "_on_close",
     "response",
 )
-#: Whether werkzeug's ``Headers`` keeps its items in a ``_list`` attribute
-#: (true of every werkzeug this package supports; checked, not assumed).
-_HEADERS_HOLD_LIST = type(vars(Headers()).get("_list")) is list
+#: Whether werkzeug's ``Headers()`` only sets an empty ``_list`` of its
+#: items (true of every werkzeug this package supports; checked, not
+#: assumed): then a response's headers are made without that constructor.
+_HEADERS_HOLD_LIST = vars(Headers()) == {"_list": []}
 
 #: Response classes by whether they define none of the instance attributes.
 _plain_layouts: dict[type[Any], bool] = {}
@@ -114,7 +115,7 @@ def plain_response(
     if line is None:
         return None
     data = body.encode() if body_type is str else body
-    headers = Headers()
+    headers = _OBJECT_NEW(Headers)
     if cls.automatically_set_content_length:
         headers._list = [
             ("Content-Type", content_type),
