@@ -168,9 +168,10 @@ class PipelineMixin:
         try:
             response, ended_by = await self._request_steps(ctx, call)
             body = response.response
-            # hasattr first: an ABC isinstance check costs more, per request.
+            # A list first, then hasattr: an ABC isinstance check costs more.
             if (
-                hasattr(body, "__anext__")
+                type(body) is not list
+                and hasattr(body, "__anext__")
                 and not hasattr(body, "__iter__")
                 and isinstance(body, AsyncIterator)
             ):
