@@ -61,7 +61,8 @@ class ErrorHandlingMixin:
         @property
         def _sync_caller(self) -> SyncCaller: ...
 
-        def _custom(self, name: str) -> t.Callable[..., t.Any] | None: ...
+        _overridden_steps: frozenset[str]
+
         def log_exception(self, exc_info: ExcInfo) -> None: ...
         async def _finalize(
             self, rv: t.Any, call: Caller, from_error_handler: bool = False
@@ -138,9 +139,8 @@ class ErrorHandlingMixin:
             ):
                 e.show_exception = True
             if not self.trap_http_exception(e):
-                custom = self._custom("handle_http_exception")
-                if custom is not None:
-                    return await call(custom, e)
+                if "handle_http_exception" in self._overridden_steps:
+                    return await call(self.handle_http_exception, e)
                 # handle_http_exception's steps, without a coroutine of their own.
                 handler = self._http_exception_handler(e)
                 return e if handler is None else await call(handler, e)
