@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import NotFound
 from werkzeug.test import EnvironBuilder
@@ -268,6 +269,31 @@ def test_find_error_handler_of_a_subclass_is_asked_without_handlers() -> None:
         ("NotFound", ()),
         ("ZeroDivisionError", ("shop",)),
     ]
+
+
+def test_replaced_handle_http_exception_is_called() -> None:
+    seen: list[tuple[str, int | None]] = []
+
+    class Own(Flask):
+        def handle_http_exception(self, e: HTTPException) -> t.Any:
+            seen.append(("subclass", e.code))
+            return f"own {e.code}", 410
+
+    client = _error_app(Own("own")).test_client()
+    assert client.get("/missing").data == b"own 404"
+    assert client.get("/shop/abort").status_code == 410
+
+    app = _error_app(Flask("replaced"))
+    original = app.handle_http_exception
+
+    def replaced(e: HTTPException) -> t.Any:
+        seen.append(("instance", e.code))
+        return original(e)
+
+    app.handle_http_exception = replaced  # type: ignore[method-assign]
+    response = app.test_client().get("/abort")
+    assert (response.status_code, b"no &lt;x&gt;" in response.data) == (404, True)
+    assert seen == [("subclass", 404), ("subclass", 404), ("instance", 404)]
 
 
 def test_405_and_automatic_options(app: Flask) -> None:
