@@ -12,6 +12,7 @@ from collections.abc import Coroutine
 from collections.abc import Iterable
 from collections.abc import Sequence
 from itertools import chain
+from itertools import repeat
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -73,11 +74,11 @@ class PipelineSteps:
     ) -> Iterable[Callable[..., Any]]:
         """Functions of the app, then of each blueprint from the outside in."""
         funcs = registry.get(None, _NO_FUNCS)
-        if not blueprints:  # most requests: no generator needed
+        if not blueprints:  # most requests: no iterator needed
             return funcs
-        return chain(
-            funcs, *(registry.get(name, _NO_FUNCS) for name in reversed(blueprints))
-        )
+        # map and repeat rather than a generator: no Python frame per name.
+        lists = map(registry.get, reversed(blueprints), repeat(_NO_FUNCS))
+        return chain(funcs, *lists)
 
     @staticmethod
     def _inner_to_outer(
@@ -88,9 +89,9 @@ class PipelineSteps:
         """
         if not blueprints:
             return reversed(registry.get(None, _NO_FUNCS))
-        return chain.from_iterable(
-            reversed(registry.get(name, _NO_FUNCS)) for name in (*blueprints, None)
-        )
+        # Each list is read when the chain reaches it, as a generator would.
+        lists = map(registry.get, (*blueprints, None), repeat(_NO_FUNCS))
+        return chain.from_iterable(map(reversed, lists))
 
     def _preprocess_url_values(
         self,
