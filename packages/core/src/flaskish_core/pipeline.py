@@ -7,7 +7,6 @@ import sys
 import typing as t
 from collections.abc import AsyncIterator
 from collections.abc import Iterator
-from functools import cached_property
 
 from flaskish_context import _cv_app
 from flaskish_context import _cv_request
@@ -15,7 +14,6 @@ from flaskish_context import AppContext
 from flaskish_routing import run_coroutine
 from flaskish_routing.calls import call_each
 from flaskish_routing.calls import run_sync
-from flaskish_routing.calls import SyncCaller
 
 from .request_context import RequestContext
 from .signals import appcontext_popped
@@ -36,6 +34,7 @@ if t.TYPE_CHECKING:
 
     from flaskish_context import RequestContext as BaseRequestContext
     from flaskish_routing.calls import Caller
+    from flaskish_routing.calls import SyncCaller
     from flaskish_routing.scaffold import HookRegistry
 
     from .wrappers import Request
@@ -73,6 +72,9 @@ class PipelineMixin:
         teardown_appcontext_funcs: list[t.Callable[[BaseException | None], t.Any]]
         _got_first_request: bool
         response_class: type[BaseResponse]
+
+        @property
+        def _sync_caller(self) -> SyncCaller: ...
 
         def ensure_sync(
             self, func: t.Callable[..., t.Any]
@@ -185,10 +187,6 @@ class PipelineMixin:
             for name in _PUBLIC_STEPS
             if getattr(getattr(cls, name, None), "__module__", None) not in _OWN_MODULES
         )
-
-    @cached_property
-    def _sync_caller(self) -> SyncCaller:
-        return SyncCaller(self)
 
     # -- the steps, shared by WSGI and ASGI ----------------------------------
     #
@@ -358,9 +356,9 @@ class PipelineMixin:
         ):
             return self.make_default_options_response()
         view = self.view_functions[rule.endpoint]
-        if call is self._sync_caller:
-            # What the synchronous caller would do, without its coroutine.
-            return self.ensure_sync(view)(**request.view_args)
+        as_sync = call.as_sync
+        if as_sync is not None:
+            return as_sync(view)(**request.view_args)
         return await call(view, **request.view_args)
 
     def make_default_options_response(self) -> BaseResponse:
