@@ -119,10 +119,26 @@ def run_sync(coro: Coroutine[Any, Any, T]) -> T:
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
     coro.close()
-    raise RuntimeError(
-        "A synchronous pipeline step awaited something; steps driven by a"
-        " SyncCaller must not suspend."
-    )
+    raise RuntimeError(_SUSPENDED)
+
+
+_SUSPENDED = (
+    "A synchronous pipeline step awaited something; steps driven by a"
+    " SyncCaller must not suspend."
+)
+
+
+def run_steps(steps: Coroutine[Any, Any, None]) -> None:
+    """:func:`run_sync` for steps that return nothing (they hand their
+    result over another way).
+
+    Iterating a coroutine that returns ``None`` ends without the
+    ``StopIteration`` that ``send`` raises and this module would catch:
+    that exception costs as much as a few pipeline steps.
+    """
+    for _ in steps.__await__():
+        steps.close()
+        raise RuntimeError(_SUSPENDED)
 
 
 async def call_each(
@@ -146,4 +162,4 @@ async def call_each(
         raise first_error
 
 
-__all__ = ["Caller", "Signal", "SyncCaller", "call_each", "run_sync"]
+__all__ = ["Caller", "Signal", "SyncCaller", "call_each", "run_steps", "run_sync"]
