@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from werkzeug.local import LocalProxy
 
+from flaskish_context import _AppCtxGlobals
+from flaskish_context import _cv_app
 from flaskish_context import _cv_request
 from flaskish_context import app_ctx
 from flaskish_context import app_or_none
@@ -122,3 +126,70 @@ def test_websocket_proxy_reads_the_request_contexts_connection() -> None:
         assert websocket.accepted is True
     finally:
         _cv_request.reset(token)
+
+
+# ``g`` looks attributes up without werkzeug's generic per-operation proxy
+# lookup; every operation must behave as it does through a generic proxy.
+_GENERIC_G = LocalProxy(_cv_app, "g", unbound_message=NO_APP)
+
+_G_OPERATIONS: dict[str, Callable[[Any], Any]] = {
+    "read": lambda p: p.user,
+    "read missing": lambda p: p.missing,
+    "getattr default": lambda p: getattr(p, "missing", "default"),
+    "hasattr": lambda p: (hasattr(p, "user"), hasattr(p, "missing")),
+    "write": lambda p: setattr(p, "written", 1) or p.written,
+    "write method name": lambda p: (
+        setattr(p, "get", 2) or vars(p._get_current_object())
+    ),
+    "delete": lambda p: delattr(p, "user") or "user" in p,
+    "delete missing": lambda p: delattr(p, "missing"),
+    "in": lambda p: ("user" in p, "missing" in p),
+    "iterate": lambda p: list(p),
+    "get": lambda p: (p.get("user"), p.get("missing"), p.get("missing", 3)),
+    "pop": lambda p: (p.pop("user"), "user" in p),
+    "pop default": lambda p: p.pop("missing", 4),
+    "pop missing": lambda p: p.pop("missing"),
+    "setdefault": lambda p: (p.setdefault("user", "x"), p.setdefault("n", 5), p.n),
+    "repr": repr,
+    "bool": bool,
+    "dict": lambda p: p.__dict__,
+    "dir": lambda p: "user" in dir(p),
+    "isinstance": lambda p: isinstance(p, _AppCtxGlobals),
+    "is proxy": lambda p: isinstance(p, LocalProxy),
+}
+
+
+def _outcome(operation: Callable[[Any], Any], proxy: Any) -> Any:
+    try:
+        return "returned", operation(proxy)
+    except Exception as e:
+        return "raised", type(e), str(e), e.__cause__, e.__suppress_context__
+
+
+@pytest.mark.parametrize("name", list(_G_OPERATIONS))
+def test_g_behaves_as_a_generic_proxy(app: Any, name: str) -> None:
+    operation = _G_OPERATIONS[name]
+    outcomes = []
+    for proxy in (g, _GENERIC_G):
+        outside = _outcome(operation, proxy)
+        with app.app_context():
+            g.user = "ada"
+            inside = _outcome(operation, proxy)
+            left = dict(vars(app_ctx.g))
+        outcomes.append((outside, inside, left))
+    assert outcomes[0] == outcomes[1]
+    if name not in _ANSWERED_OUTSIDE:
+        assert outcomes[0][0][:3] == ("raised", RuntimeError, NO_APP)
+
+
+#: What a proxy answers outside a context without its object (iterating
+#: raises a TypeError there: Python's lookup of ``__iter__`` fails).
+_ANSWERED_OUTSIDE = {"repr", "bool", "dir", "isinstance", "is proxy", "iterate"}
+
+
+def test_g_is_a_local_proxy_of_the_app_contexts_g(app: Any) -> None:
+    assert isinstance(g, LocalProxy)
+    with app.app_context() as ctx:
+        assert g._get_current_object() is ctx.g
+        assert repr(g) == "<flaskish.g of 'fake'>"
+    assert repr(g) == "<LocalProxy unbound>"

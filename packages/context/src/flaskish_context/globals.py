@@ -46,7 +46,45 @@ app_ctx: AppContext = LocalProxy(  # type: ignore[assignment]
     _cv_app, unbound_message=NO_APP_MESSAGE
 )
 current_app: Any = LocalProxy(_cv_app, "app", unbound_message=NO_APP_MESSAGE)
-g: _AppCtxGlobals = LocalProxy(  # type: ignore[assignment]
+
+
+class _GlobalsProxy(LocalProxy[Any]):
+    """The ``g`` proxy: werkzeug's proxy of the current app context's ``g``,
+    with attribute reads and writes looking the context up directly instead
+    of through the generic per-operation lookup (hooks and views touch
+    ``g`` several times per request), and ``del`` and ``in`` skipping part
+    of it. Every other operation is the generic proxy's; all
+    behave as the generic proxy's do, outside an application context too.
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            ctx = _cv_app.get()
+        except LookupError:
+            raise RuntimeError(NO_APP_MESSAGE) from None
+        return getattr(ctx.g, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            ctx = _cv_app.get()
+        except LookupError:
+            raise RuntimeError(NO_APP_MESSAGE) from None
+        setattr(ctx.g, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._get_current_object(), name)
+
+    def __contains__(self, item: Any) -> bool:
+        return item in self._get_current_object()
+
+
+# Python's error messages and werkzeug's unbound repr name the proxy's
+# class: the same name as every other proxy's.
+_GlobalsProxy.__name__ = "LocalProxy"
+
+g: _AppCtxGlobals = _GlobalsProxy(  # type: ignore[assignment]
     _cv_app, "g", unbound_message=NO_APP_MESSAGE
 )
 request_ctx: RequestContext = LocalProxy(  # type: ignore[assignment]
