@@ -7,7 +7,6 @@ import sys
 import typing as t
 from collections.abc import AsyncIterator
 from collections.abc import Iterator
-from functools import cached_property
 
 from flaskish_context import _cv_app
 from flaskish_context import _cv_request
@@ -16,7 +15,6 @@ from flaskish_routing import run_coroutine
 from flaskish_routing.calls import call_each
 from flaskish_routing.calls import run_steps
 from flaskish_routing.calls import run_sync
-from flaskish_routing.calls import SyncCaller
 
 from .request_context import RequestContext
 from .signals import appcontext_popped
@@ -37,6 +35,7 @@ if t.TYPE_CHECKING:
 
     from flaskish_context import RequestContext as BaseRequestContext
     from flaskish_routing.calls import Caller
+    from flaskish_routing.calls import SyncCaller
     from flaskish_routing.scaffold import HookRegistry
 
     from .wrappers import Request
@@ -74,6 +73,9 @@ class PipelineMixin:
         teardown_appcontext_funcs: list[t.Callable[[BaseException | None], t.Any]]
         _got_first_request: bool
         response_class: type[BaseResponse]
+
+        @property
+        def _sync_caller(self) -> SyncCaller: ...
 
         def ensure_sync(
             self, func: t.Callable[..., t.Any]
@@ -216,10 +218,6 @@ class PipelineMixin:
         attributes = self.__dict__
         replaced = attributes.keys() & _STEP_NAMES
         attributes["_overridden_steps"] = type(self)._step_overrides | replaced
-
-    @cached_property
-    def _sync_caller(self) -> SyncCaller:
-        return SyncCaller(self)
 
     # -- the steps, shared by WSGI and ASGI ----------------------------------
     #
@@ -394,9 +392,10 @@ class PipelineMixin:
             response = self.make_default_options_response()
             return response if call is self._sync_caller else _resolved(response)
         view = self.view_functions[rule.endpoint]
-        if call is self._sync_caller:
+        sync = self._sync_caller
+        if call is sync:
             # What the synchronous caller would do, without its coroutine.
-            return self.ensure_sync(view)(**request.view_args)
+            return sync.as_sync(view)(**request.view_args)
         return call(view, **request.view_args)
 
     def make_default_options_response(self) -> BaseResponse:
