@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import logging
+import typing as t
 from typing import Any
 
 import pytest
 from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import NotFound
+from werkzeug.test import EnvironBuilder
+from werkzeug.test import run_wsgi_app
 
+from flaskish_blueprints import Blueprint
 from flaskish_context import after_this_request
 from flaskish_context import g
 from flaskish_context import request
 from flaskish_core import signals
 from flaskish_core.app import Flask
+from flaskish_core.helpers import abort
 
 
 @pytest.fixture
@@ -213,6 +219,81 @@ def test_not_found_without_handler(app: Flask) -> None:
     assert response.status_code == 404
     assert response.mimetype == "text/html"
     assert NotFound.description.encode() in response.data
+
+
+def _error_app(app: Flask) -> Flask:
+    app.add_url_rule("/abort", "abort", lambda: abort(404, description="no <x>"))
+    shop = Blueprint("shop", __name__, url_prefix="/shop")
+    shop.add_url_rule("/abort", "abort", lambda: abort(404))
+    shop.add_url_rule("/fail", "fail", lambda: 1 // 0)
+    app.register_blueprint(shop)
+    return app
+
+
+def _wsgi(app: Flask, path: str, method: str) -> tuple[Any, ...]:
+    environ = EnvironBuilder(path=path, method=method).get_environ()
+    body, status, headers = run_wsgi_app(app, environ, buffered=True)
+    return status, headers.to_wsgi_list(), b"".join(body)
+
+
+def test_error_pages_without_handlers_as_with_the_lookup() -> None:
+    # With no handler registered the lookup is skipped; with one for
+    # another code it runs over the blueprint chain and finds nothing.
+    bare = _error_app(Flask("bare"))
+    looked_up = _error_app(Flask("looked_up"))
+    looked_up.register_error_handler(418, lambda e: "teapot")
+    for path in ("/missing", "/abort", "/shop/abort", "/shop/fail", "/shop/x"):
+        for method in ("GET", "HEAD", "POST"):
+            assert _wsgi(bare, path, method) == _wsgi(looked_up, path, method)
+
+
+def test_find_error_handler_of_a_subclass_is_asked_without_handlers() -> None:
+    asked: list[tuple[str, tuple[str, ...]]] = []
+
+    class Asking(Flask):
+        def _find_error_handler(
+            self, e: BaseException, blueprints: t.Sequence[str]
+        ) -> t.Callable[..., t.Any] | None:
+            asked.append((type(e).__name__, tuple(blueprints)))
+            return lambda error: (f"asked {type(error).__name__}", 410)
+
+    app = _error_app(Asking("asking"))
+    client = app.test_client()
+    assert (client.get("/shop/abort").status_code, client.get("/missing").data) == (
+        410,
+        b"asked NotFound",
+    )
+    assert client.get("/shop/fail").data == b"asked ZeroDivisionError"
+    assert asked == [
+        ("NotFound", ("shop",)),
+        ("NotFound", ()),
+        ("ZeroDivisionError", ("shop",)),
+    ]
+
+
+def test_replaced_handle_http_exception_is_called() -> None:
+    seen: list[tuple[str, int | None]] = []
+
+    class Own(Flask):
+        def handle_http_exception(self, e: HTTPException) -> t.Any:
+            seen.append(("subclass", e.code))
+            return f"own {e.code}", 410
+
+    client = _error_app(Own("own")).test_client()
+    assert client.get("/missing").data == b"own 404"
+    assert client.get("/shop/abort").status_code == 410
+
+    app = _error_app(Flask("replaced"))
+    original = app.handle_http_exception
+
+    def replaced(e: HTTPException) -> t.Any:
+        seen.append(("instance", e.code))
+        return original(e)
+
+    app.handle_http_exception = replaced  # type: ignore[method-assign]
+    response = app.test_client().get("/abort")
+    assert (response.status_code, b"no &lt;x&gt;" in response.data) == (404, True)
+    assert seen == [("subclass", 404), ("subclass", 404), ("instance", 404)]
 
 
 def test_405_and_automatic_options(app: Flask) -> None:

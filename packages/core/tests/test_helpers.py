@@ -1,9 +1,15 @@
 from __future__ import annotations
 
 import os
+import typing as t
+from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 import pytest
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import Aborter
+from werkzeug.exceptions import Gone
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as BaseResponse
@@ -72,6 +78,66 @@ def test_abort_inside_app_uses_aborter(app: Flask) -> None:
     response = app.test_client().get("/")
     assert response.status_code == 418
     assert b"short and stout" in response.data
+
+
+def _raised(func: Any, *args: Any, **kwargs: Any) -> BaseException:
+    with pytest.raises(BaseException) as info:
+        func(*args, **kwargs)
+    return info.value
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [
+        ((404,), {}),
+        ((404, "no such page"), {}),
+        ((404,), {"description": "<b>gone</b>"}),
+        ((405,), {"valid_methods": ["PUT"]}),
+        ((401,), {"www_authenticate": WWWAuthenticate("basic")}),
+        ((418,), {}),
+        ((500,), {"original_exception": ValueError("x")}),
+        ((True,), {}),
+        ((299,), {}),
+        ((HTTPStatus.NOT_FOUND,), {}),
+        ((BaseResponse("given", 404),), {}),
+    ],
+)
+def test_abort_raises_what_the_aborter_raises(
+    app: Flask, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    with app.app_context():
+        raised = _raised(helpers.abort, *args, **kwargs)
+    expected = _raised(Aborter(), *args, **kwargs)
+    assert type(raised) is type(expected)
+    assert raised.args == expected.args
+    if isinstance(expected, HTTPException):
+        assert isinstance(raised, HTTPException)
+        assert vars(raised) == vars(expected)
+        made, wanted = raised.get_response(), expected.get_response()
+        assert made.status == wanted.status
+        assert made.headers.to_wsgi_list() == wanted.headers.to_wsgi_list()
+        assert made.get_data() == wanted.get_data()
+
+
+def test_abort_calls_a_replaced_aborter(app: Flask) -> None:
+    calls: list[Any] = []
+
+    class Counting(Aborter):
+        def __call__(self, code: Any, *args: Any, **kwargs: Any) -> t.NoReturn:
+            calls.append(code)
+            super().__call__(code, *args, **kwargs)
+
+    app.aborter = Counting()
+    with app.app_context(), pytest.raises(NotFound):
+        helpers.abort(404)
+    assert calls == [404]
+
+    def gone(code: Any, *args: Any, **kwargs: Any) -> t.NoReturn:
+        raise Gone(f"instead of {code}")
+
+    app.aborter = gone  # type: ignore[assignment]
+    with app.app_context(), pytest.raises(Gone, match="instead of 404"):
+        helpers.abort(404)
 
 
 def test_make_response_variants(app: Flask) -> None:

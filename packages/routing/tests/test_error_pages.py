@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 import pytest
@@ -47,8 +48,18 @@ class OwnResponse(exc.NotFound):
         return Response("mine", 410)
 
 
+def _set(e: exc.HTTPException, **attributes: Any) -> exc.HTTPException:
+    for name, value in attributes.items():
+        setattr(e, name, value)
+    return e
+
+
 def _exceptions() -> list[exc.HTTPException]:
     return [
+        _set(exc.NotFound(), code=HTTPStatus.GONE),
+        _set(exc.NotFound(), code=410),
+        _set(exc.NotFound(), code=599),
+        _set(exc.NotFound(), description=None),
         exc.NotFound(),
         exc.NotFound("line one\nline <two> & 'three'"),
         exc.NotFound(Markup("<b>kept</b>")),
@@ -83,6 +94,12 @@ def test_same_response_as_get_response(path: str | None) -> None:
             assert made.status == expected.status
             assert made.headers.to_wsgi_list() == expected.headers.to_wsgi_list()
             assert made.get_data() == expected.get_data()
+            # The same object, attribute by attribute.
+            made_attributes = dict(vars(made), headers=made.headers.to_wsgi_list())
+            expected_attributes = dict(
+                vars(expected), headers=expected.headers.to_wsgi_list()
+            )
+            assert made_attributes == expected_attributes
 
 
 def test_each_call_gets_a_new_response() -> None:

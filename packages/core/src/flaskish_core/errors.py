@@ -15,6 +15,7 @@ from werkzeug.routing import WebsocketMismatch
 
 from flaskish_context import request_or_none
 from flaskish_routing.calls import run_sync
+from flaskish_routing.pipeline import PipelineSteps
 
 from .signals import got_request_exception
 from .websocket import websocket_mismatch
@@ -26,8 +27,11 @@ if t.TYPE_CHECKING:
 
     from flaskish_routing.calls import Caller
     from flaskish_routing.calls import SyncCaller
+    from flaskish_routing.scaffold import ErrorHandlerSpec
 
     from .wrappers import Request
+
+_FIND_ERROR_HANDLER: object = PipelineSteps._find_error_handler
 
 ExcInfo = (
     tuple[type[BaseException], BaseException, "TracebackType"] | tuple[None, None, None]
@@ -44,6 +48,7 @@ class ErrorHandlingMixin:
 
     if t.TYPE_CHECKING:
         config: dict[str, t.Any]
+        error_handler_spec: ErrorHandlerSpec
 
         @property
         def debug(self) -> bool: ...
@@ -56,11 +61,24 @@ class ErrorHandlingMixin:
         @property
         def _sync_caller(self) -> SyncCaller: ...
 
-        def _custom(self, name: str) -> t.Callable[..., t.Any] | None: ...
+        _overridden_steps: frozenset[str]
+
         def log_exception(self, exc_info: ExcInfo) -> None: ...
         async def _finalize(
             self, rv: t.Any, call: Caller, from_error_handler: bool = False
         ) -> BaseResponse: ...
+
+    def _request_error_handler(self, e: BaseException) -> t.Callable[..., t.Any] | None:
+        """The handler :meth:`_find_error_handler` gives for ``e`` and the
+        current request's blueprints; ``None`` straight away when no handler
+        is registered at all, without working out the blueprints (which
+        costs more than the lookup)."""
+        if (
+            not self.error_handler_spec
+            and type(self)._find_error_handler is _FIND_ERROR_HANDLER
+        ):
+            return None
+        return self._find_error_handler(e, _request_blueprints())
 
     def trap_http_exception(self, e: Exception) -> bool:
         """Whether ``e`` (an HTTP exception) bypasses the error handlers and
@@ -75,7 +93,7 @@ class ErrorHandlingMixin:
             return True
         trap_bad_request = config["TRAP_BAD_REQUEST_ERRORS"]
         if trap_bad_request is None:
-            return self.debug and isinstance(e, BadRequestKeyError)
+            return isinstance(e, BadRequestKeyError) and self.debug
         return bool(trap_bad_request) and isinstance(e, BadRequest)
 
     def should_ignore_error(self, error: BaseException | None) -> bool:
@@ -91,12 +109,19 @@ class ErrorHandlingMixin:
     async def _handle_http_exception_steps(
         self, e: HTTPException, call: Caller
     ) -> t.Any:
-        if e.code is None or isinstance(e, RoutingException):
-            return e
-        handler = self._find_error_handler(e, _request_blueprints())
+        handler = self._http_exception_handler(e)
         if handler is None:
             return e
         return await call(handler, e)
+
+    def _http_exception_handler(
+        self, e: HTTPException
+    ) -> t.Callable[..., t.Any] | None:
+        """The handler :meth:`handle_http_exception` calls with ``e``;
+        ``None`` when ``e`` is the answer itself."""
+        if e.code is None or isinstance(e, RoutingException):
+            return None
+        return self._request_error_handler(e)
 
     def handle_user_exception(self, e: Exception) -> t.Any:
         """Handle an exception raised by a view or a ``before_request``
@@ -114,11 +139,12 @@ class ErrorHandlingMixin:
             ):
                 e.show_exception = True
             if not self.trap_http_exception(e):
-                custom = self._custom("handle_http_exception")
-                if custom is None:
-                    return await self._handle_http_exception_steps(e, call)
-                return await call(custom, e)
-        handler = self._find_error_handler(e, _request_blueprints())
+                if "handle_http_exception" in self._overridden_steps:
+                    return await call(self.handle_http_exception, e)
+                # handle_http_exception's steps, without a coroutine of their own.
+                handler = self._http_exception_handler(e)
+                return e if handler is None else await call(handler, e)
+        handler = self._request_error_handler(e)
         if handler is None:
             raise e
         return await call(handler, e)
@@ -145,7 +171,7 @@ class ErrorHandlingMixin:
 
         self.log_exception(exc_info)
         wrapped = InternalServerError(original_exception=e)
-        handler = self._find_error_handler(wrapped, _request_blueprints())
+        handler = self._request_error_handler(wrapped)
         outcome: t.Any = wrapped if handler is None else await call(handler, wrapped)
         return await self._finalize(outcome, call, from_error_handler=True)
 
@@ -168,8 +194,8 @@ class ErrorHandlingMixin:
         if isinstance(exc, WebsocketMismatch):
             raise websocket_mismatch(request) from None
         if (
-            not self.debug
-            or not isinstance(exc, RequestRedirect)
+            not isinstance(exc, RequestRedirect)
+            or not self.debug
             or exc.code in {307, 308}
             or request.method in {"GET", "HEAD", "OPTIONS"}
         ):

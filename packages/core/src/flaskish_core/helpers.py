@@ -10,6 +10,7 @@ from __future__ import annotations
 import typing as t
 
 from werkzeug.exceptions import abort as _werkzeug_abort
+from werkzeug.exceptions import Aborter
 from werkzeug.utils import redirect as _werkzeug_redirect
 
 from flaskish_cli import get_debug_flag
@@ -33,6 +34,7 @@ if t.TYPE_CHECKING:
 
 _OptStr: t.TypeAlias = "str | None"
 _FLASHES = "_flashes"
+_ABORTER_CALL = Aborter.__call__
 
 
 def make_response(*args: t.Any) -> Response:
@@ -83,7 +85,14 @@ def abort(code: int | BaseResponse, *args: t.Any, **kwargs: t.Any) -> t.NoReturn
     the app's ``aborter``, or werkzeug's outside an app context."""
     app = app_or_none()
     if app is not None:
-        app.aborter(code, *args, **kwargs)
+        aborter = app.aborter
+        if type(aborter).__call__ is _ABORTER_CALL and type(code) is int:
+            # What werkzeug's Aborter raises for a status code, without the
+            # import it runs on every call.
+            mapping = aborter.mapping
+            if code in mapping:
+                raise mapping[code](*args, **kwargs)
+        aborter(code, *args, **kwargs)
     _werkzeug_abort(code, *args, **kwargs)
 
 
