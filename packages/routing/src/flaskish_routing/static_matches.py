@@ -91,17 +91,18 @@ class StaticMatchAdapter(MapAdapter):
     ) -> tuple[Any, Mapping[str, Any]]:
         """werkzeug's match, answered from memory for a static rule matched
         before by the same host, path, method and WebSocket flag."""
-        key = None
         if path_info is None and method is None and websocket is None:
             url_map = self.map
             # A memo exists only for a map _static_matches accepted.
             memo = url_map.__dict__.get(_MEMO_ATTRIBUTE)
             if memo is not None and memo.version == url_map.rules_version:  # type: ignore[attr-defined]
                 key = self._match_key()
-                remembered = memo.get(key)
-                if remembered is not None:
-                    return (remembered if return_rule else remembered.endpoint), {}
-        rule, args = self._match_rule(path_info, method, query_args, websocket, key)
+                rule = memo.get(key)
+                if rule is not None:
+                    return (rule if return_rule else rule.endpoint), {}
+                rule, args = self._match_and_remember(memo, key, query_args)
+                return (rule if return_rule else rule.endpoint), args
+        rule, args = self._match_rule(path_info, method, query_args, websocket)
         return (rule if return_rule else rule.endpoint), args
 
     def _match_key(self) -> _MatchKey:
@@ -121,18 +122,24 @@ class StaticMatchAdapter(MapAdapter):
         method: str | None,
         query_args: Mapping[str, Any] | str | None,
         websocket: bool | None,
-        key: _MatchKey | None = None,
     ) -> tuple[Rule, Mapping[str, Any]]:
-        # ``key``: this request's match key, when the caller already made it.
         explicit = path_info is not None or method is not None or websocket is not None
         memo = None if explicit else _static_matches(self.map)
         if memo is None:
             return super().match(path_info, method, True, query_args, websocket)
-        if key is None:
-            key = self._match_key()
+        key = self._match_key()
         remembered = memo.get(key)
         if remembered is not None:
             return remembered, {}
+        return self._match_and_remember(memo, key, query_args)
+
+    def _match_and_remember(
+        self,
+        memo: _Memo,
+        key: _MatchKey,
+        query_args: Mapping[str, Any] | str | None,
+    ) -> tuple[Rule, Mapping[str, Any]]:
+        # werkzeug's match for a request ``memo`` does not know yet.
         made_with = memo.version
         rule, args = super().match(None, None, True, query_args)
         # Not kept if rules were added meanwhile (by another thread): looking
