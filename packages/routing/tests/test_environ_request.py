@@ -103,3 +103,19 @@ def test_headers_are_a_live_view_of_the_environ() -> None:
 
 def test_is_werkzeug_request() -> None:
     assert isinstance(EnvironRequest(_environ(path="/")), Request)
+
+
+@pytest.mark.parametrize("direct", [True, False])
+def test_headers_are_the_object_werkzeug_makes(
+    direct: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flaskish_routing import environ_request
+
+    monkeypatch.setattr(environ_request, "_PLAIN_ENVIRON_HEADERS", direct)
+    environ = _environ(path="/", headers={"Cookie": "a=1", "X-Y": "z"})
+    made = EnvironRequest(environ).headers
+    expected = Request(environ).headers
+    assert type(made) is type(expected)
+    assert list(vars(made).items()) == list(vars(expected).items())
+    assert made.environ is environ
+    assert list(made) == list(expected)

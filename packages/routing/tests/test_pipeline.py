@@ -217,6 +217,12 @@ def test_request_blueprint_names() -> None:
     (request.url_rule,) = app.url_map.iter_rules()
     assert request.blueprint == "a.b"
     assert request.blueprints == ["a.b", "a"]
+    assert request.blueprints is request.blueprints  # worked out once per rule
+    request.url_rule = None
+    assert request.blueprints == []
+    # Each request without a blueprint has a list of its own.
+    request.blueprints.append("edited")
+    assert RouterRequest({"REQUEST_METHOD": "GET"}).blueprints == []
 
 
 def test_current_request_outside_a_request() -> None:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
+from functools import partial
+from operator import attrgetter
+from operator import delitem
+from operator import getitem
+from operator import setitem
 from typing import Any
 from typing import TYPE_CHECKING
 
 from werkzeug.local import LocalProxy
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .ctx import _AppCtxGlobals
     from .ctx import AppContext
     from .ctx import RequestContext
@@ -45,15 +52,81 @@ _cv_request: ContextVar[RequestContext] = ContextVar("flaskish.request_ctx")
 app_ctx: AppContext = LocalProxy(  # type: ignore[assignment]
     _cv_app, unbound_message=NO_APP_MESSAGE
 )
-current_app: Any = LocalProxy(_cv_app, "app", unbound_message=NO_APP_MESSAGE)
-g: _AppCtxGlobals = LocalProxy(  # type: ignore[assignment]
-    _cv_app, "g", unbound_message=NO_APP_MESSAGE
-)
+
+
+def _direct_proxy(var: ContextVar[Any], attribute: str, message: str) -> Any:
+    """werkzeug's ``LocalProxy(var, attribute, unbound_message=message)``,
+    whose attribute reads and writes and item access look the context up
+    directly, and whose ``del`` and ``in`` skip werkzeug's generic
+    per-operation lookup.
+
+    Views and hooks touch ``request``, ``session``, ``g`` and
+    ``current_app`` many times per request; the generic lookup is three
+    Python calls per touch. Every operation behaves as through the generic
+    proxy, outside a context too; the proxy is still a ``LocalProxy``.
+    """
+    read = attrgetter(attribute)
+
+    class DirectOperation:
+        """An operator method of the proxy (``proxy[key]``...): ``operation``
+        bound to the current object, found with one lookup of the context.
+        A descriptor, as werkzeug's are, so that Python's search for an
+        iteration method fails the same way outside a context."""
+
+        __slots__ = ("operation",)
+
+        def __init__(self, operation: Callable[..., Any]) -> None:
+            self.operation = operation
+
+        def __get__(self, proxy: Any, owner: type[Any] | None = None) -> Any:
+            if proxy is None:
+                return self
+            try:
+                context = var.get()
+            except LookupError:
+                raise RuntimeError(message) from None
+            return partial(self.operation, read(context))
+
+    class DirectProxy(LocalProxy[Any]):
+        __slots__ = ()
+
+        __getitem__ = DirectOperation(getitem)
+        __setitem__ = DirectOperation(setitem)
+        __delitem__ = DirectOperation(delitem)
+
+        def __getattr__(self, name: str) -> Any:
+            try:
+                context = var.get()
+            except LookupError:
+                raise RuntimeError(message) from None
+            return getattr(read(context), name)
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            try:
+                context = var.get()
+            except LookupError:
+                raise RuntimeError(message) from None
+            setattr(read(context), name, value)
+
+        def __delattr__(self, name: str) -> None:
+            delattr(self._get_current_object(), name)
+
+        def __contains__(self, item: Any) -> bool:
+            return item in self._get_current_object()
+
+    # Python's error messages and werkzeug's unbound repr name the proxy's
+    # class: the same name as every other proxy's.
+    DirectProxy.__name__ = DirectProxy.__qualname__ = "LocalProxy"
+    return DirectProxy(var, attribute, unbound_message=message)
+
+
+current_app: Any = _direct_proxy(_cv_app, "app", NO_APP_MESSAGE)
+g: _AppCtxGlobals = _direct_proxy(_cv_app, "g", NO_APP_MESSAGE)
 request_ctx: RequestContext = LocalProxy(  # type: ignore[assignment]
     _cv_request, unbound_message=NO_REQUEST_MESSAGE
 )
-request: Any = LocalProxy(_cv_request, "request", unbound_message=NO_REQUEST_MESSAGE)
-session: Any = LocalProxy(_cv_request, "session", unbound_message=NO_REQUEST_MESSAGE)
+request: Any = _direct_proxy(_cv_request, "request", NO_REQUEST_MESSAGE)
+session: Any = _direct_proxy(_cv_request, "session", NO_REQUEST_MESSAGE)
 
 
 def _current_websocket() -> Any:

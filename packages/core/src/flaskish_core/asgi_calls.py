@@ -153,6 +153,9 @@ class AsyncCaller:
 
     __slots__ = ("body", "driver", "loop", "max_threads", "pool", "worker")
 
+    #: Calls may suspend: every one is awaited (see flaskish_routing.calls).
+    as_sync = None
+
     def __init__(
         self,
         loop: asyncio.AbstractEventLoop,

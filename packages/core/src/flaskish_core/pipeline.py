@@ -7,15 +7,14 @@ import sys
 import typing as t
 from collections.abc import AsyncIterator
 from collections.abc import Iterator
-from functools import cached_property
 
 from flaskish_context import _cv_app
 from flaskish_context import _cv_request
 from flaskish_context import AppContext
 from flaskish_routing import run_coroutine
 from flaskish_routing.calls import call_each
+from flaskish_routing.calls import run_steps
 from flaskish_routing.calls import run_sync
-from flaskish_routing.calls import SyncCaller
 
 from .request_context import RequestContext
 from .signals import appcontext_popped
@@ -36,6 +35,7 @@ if t.TYPE_CHECKING:
 
     from flaskish_context import RequestContext as BaseRequestContext
     from flaskish_routing.calls import Caller
+    from flaskish_routing.calls import SyncCaller
     from flaskish_routing.scaffold import HookRegistry
 
     from .wrappers import Request
@@ -73,6 +73,9 @@ class PipelineMixin:
         teardown_appcontext_funcs: list[t.Callable[[BaseException | None], t.Any]]
         _got_first_request: bool
         response_class: type[BaseResponse]
+
+        @property
+        def _sync_caller(self) -> SyncCaller: ...
 
         def ensure_sync(
             self, func: t.Callable[..., t.Any]
@@ -148,26 +151,34 @@ class PipelineMixin:
         """Handle one WSGI request: push the request context, run the
         pipeline (or :meth:`handle_exception` when it raises), send the
         response, and pop the context with the error that ended it."""
-        steps = self._wsgi_steps(self.request_context(environ), start_response)
-        return run_sync(steps)
+        served: list[Iterable[bytes]] = []
+        run_steps(
+            self._wsgi_steps(self.request_context(environ), start_response, served)
+        )
+        return served[0]
 
     async def _wsgi_steps(
-        self, ctx: RequestContext, start_response: StartResponse
-    ) -> Iterable[bytes]:
-        # One coroutine for the whole WSGI request: run_sync once.
+        self,
+        ctx: RequestContext,
+        start_response: StartResponse,
+        served: list[Iterable[bytes]],
+    ) -> None:
+        # One coroutine for the whole WSGI request, run once; it appends the
+        # body iterable to ``served`` rather than returning it (run_steps).
         ended_by: BaseException | None = None
         call = self._sync_caller
         try:
             response, ended_by = await self._request_steps(ctx, call)
             body = response.response
-            # hasattr first: an ABC isinstance check costs more, per request.
+            # A list first, then hasattr: an ABC isinstance check costs more.
             if (
-                hasattr(body, "__anext__")
+                type(body) is not list
+                and hasattr(body, "__anext__")
                 and not hasattr(body, "__iter__")
                 and isinstance(body, AsyncIterator)
             ):
                 response.response = _iterate_async(body)
-            return response(ctx.request.environ, start_response)
+            served.append(response(ctx.request.environ, start_response))
         except BaseException as e:
             ended_by = e
             raise
@@ -177,6 +188,12 @@ class PipelineMixin:
     #: The public steps this class defines differently from flaskish's
     #: mixins (set for each subclass as it is created).
     _step_overrides: frozenset[str] = frozenset()
+    #: The public steps this app runs as its own methods: the class's
+    #: overrides and the steps replaced on the instance (an extension's
+    #: ``app.process_response = ...``). Kept current by ``__setattr__`` and
+    #: ``__delattr__`` so a request tests one set instead of two lookups
+    #: per step.
+    _overridden_steps: frozenset[str] = frozenset()
 
     def __init_subclass__(cls, **kwargs: t.Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -185,10 +202,22 @@ class PipelineMixin:
             for name in _PUBLIC_STEPS
             if getattr(getattr(cls, name, None), "__module__", None) not in _OWN_MODULES
         )
+        cls._overridden_steps = cls._step_overrides
 
-    @cached_property
-    def _sync_caller(self) -> SyncCaller:
-        return SyncCaller(self)
+    def __setattr__(self, name: str, value: t.Any) -> None:
+        super().__setattr__(name, value)
+        if name in _STEP_NAMES:
+            self._note_step_replacements()
+
+    def __delattr__(self, name: str) -> None:
+        super().__delattr__(name)
+        if name in _STEP_NAMES:
+            self._note_step_replacements()
+
+    def _note_step_replacements(self) -> None:
+        attributes = self.__dict__
+        replaced = attributes.keys() & _STEP_NAMES
+        attributes["_overridden_steps"] = type(self)._step_overrides | replaced
 
     # -- the steps, shared by WSGI and ASGI ----------------------------------
     #
@@ -199,7 +228,7 @@ class PipelineMixin:
     def _custom(self, name: str) -> t.Callable[..., t.Any] | None:
         """The app's ``name`` method if it is not flaskish's own (a subclass
         overrides it, or an extension replaced it on the instance)."""
-        if name in self._step_overrides or name in self.__dict__:
+        if name in self._overridden_steps:
             return getattr(self, name)  # type: ignore[no-any-return]
         return None
 
@@ -210,10 +239,9 @@ class PipelineMixin:
         when it raises; the response and the exception that ended it."""
         try:
             ctx.push()
-            custom = self._custom("full_dispatch_request")
-            if custom is None:
+            if "full_dispatch_request" not in self._overridden_steps:
                 return await self._full_dispatch_steps(call), None
-            return await call(custom), None
+            return await call(self.full_dispatch_request), None
         except Exception:
             # Still inside the except block: the handler may log or
             # re-raise the active exception.
@@ -235,11 +263,11 @@ class PipelineMixin:
             preserve(_cv_request.get())
         if ended_by is not None and self.should_ignore_error(ended_by):
             ended_by = None
+        overridden = self._overridden_steps
         try:
             if ctx.is_last_push():
-                custom = self._custom("do_teardown_request")
-                if custom is not None:
-                    await call(custom, ended_by)
+                if "do_teardown_request" in overridden:
+                    await call(self.do_teardown_request, ended_by)
                 elif self.teardown_request_funcs or request_tearing_down.receivers:
                     await self._teardown_request_steps_of_app(ended_by, call)
         finally:
@@ -248,7 +276,7 @@ class PipelineMixin:
                 if (
                     self.teardown_appcontext_funcs
                     or appcontext_tearing_down.receivers
-                    or self._custom("do_teardown_appcontext") is not None
+                    or "do_teardown_appcontext" in overridden
                 ):
                     await self._pop_app_context_steps(own_app_ctx, ended_by, call)
                 else:
@@ -277,34 +305,36 @@ class PipelineMixin:
         return run_sync(self._full_dispatch_steps(self._sync_caller))
 
     async def _full_dispatch_steps(self, call: Caller) -> BaseResponse:
-        self._got_first_request = True
+        if not self._got_first_request:
+            # Checked first: writing an app attribute runs __setattr__.
+            self._got_first_request = True
+        overridden = self._overridden_steps
         try:
             if request_started.receivers:
                 await call.send(request_started, self)
-            custom = self._custom("preprocess_request")
-            if custom is not None:
-                early = await call(custom)
+            if "preprocess_request" in overridden:
+                early = await call(self.preprocess_request)
             elif self.url_value_preprocessors or self.before_request_funcs:
                 early = await self._preprocess_steps(call)
             else:
                 early = None
             if early is not None:
                 rv = early
+            elif "dispatch_request" in overridden:
+                rv = await call(self.dispatch_request)
+            elif call is self._sync_caller:
+                rv = self._dispatch(call)
             else:
-                custom = self._custom("dispatch_request")
-                if custom is None:
-                    rv = await self._dispatch_steps(call)
-                else:
-                    rv = await call(custom)
+                rv = await self._dispatch(call)
         except Exception as e:
             custom = self._custom("handle_user_exception")
             if custom is None:
                 rv = await self._handle_user_exception_steps(e, call)
             else:
                 rv = await call(custom, e)
-        if self._custom("finalize_request") is None:
-            return await self._finalize_steps(rv, call, False)
-        return await self._finalize(rv, call)
+        if "finalize_request" in overridden:
+            return await self._finalize(rv, call)
+        return await self._finalize_steps(rv, call, False)
 
     async def _finalize(
         self, rv: t.Any, call: Caller, from_error_handler: bool = False
@@ -343,9 +373,12 @@ class PipelineMixin:
         """Call the view of the matched rule with the URL's arguments (or
         answer ``OPTIONS`` automatically); raises the routing exception when
         the URL did not match. Returns the view's return value."""
-        return run_sync(self._dispatch_steps(self._sync_caller))
+        return self._dispatch(self._sync_caller)
 
-    async def _dispatch_steps(self, call: Caller) -> t.Any:
+    def _dispatch(self, call: Caller) -> t.Any:
+        # A plain function, not a step coroutine: with the synchronous caller
+        # it returns the view's value itself, with any other an awaitable
+        # of it (a coroutine per request saved on the common path).
         request = _cv_request.get().request
         if request.routing_exception is not None:
             self.raise_routing_exception(request)
@@ -356,12 +389,14 @@ class PipelineMixin:
         if request.method == "OPTIONS" and getattr(
             rule, "provide_automatic_options", False
         ):
-            return self.make_default_options_response()
+            response = self.make_default_options_response()
+            return response if call is self._sync_caller else _resolved(response)
         view = self.view_functions[rule.endpoint]
-        if call is self._sync_caller:
+        sync = self._sync_caller
+        if call is sync:
             # What the synchronous caller would do, without its coroutine.
-            return self.ensure_sync(view)(**request.view_args)
-        return await call(view, **request.view_args)
+            return sync.as_sync(view)(**request.view_args)
+        return call(view, **request.view_args)
 
     def make_default_options_response(self) -> BaseResponse:
         """The automatic ``OPTIONS`` response: empty, with an ``Allow`` header
@@ -389,11 +424,10 @@ class PipelineMixin:
     ) -> BaseResponse:
         response = self.make_response(rv)
         try:
-            custom = self._custom("process_response")
-            if custom is None:
-                response = await self._process_response_steps(response, call)
+            if "process_response" in self._overridden_steps:
+                response = await call(self.process_response, response)
             else:
-                response = await call(custom, response)
+                response = await self._process_response_steps(response, call)
             if request_finished.receivers:
                 await call.send(request_finished, self, response=response)
         except Exception:
@@ -467,6 +501,10 @@ class PipelineMixin:
                 await call.send(appcontext_tearing_down, self, exc=exc)
 
 
+async def _resolved(value: t.Any) -> t.Any:
+    return value
+
+
 async def _next_of(body: AsyncIterator[t.Any]) -> t.Any:
     return await anext(body)
 
@@ -503,6 +541,7 @@ _PUBLIC_STEPS = (
     "do_teardown_request",
     "do_teardown_appcontext",
 )
+_STEP_NAMES = frozenset(_PUBLIC_STEPS)
 _OWN_MODULES = frozenset({__name__, "flaskish_core.errors"})
 
 

@@ -45,10 +45,11 @@ class SessionSupportMixin:
         self, ctx: RequestContext, response: BaseResponse
     ) -> None:
         interface = self.session_interface
-        if (
-            ctx._opened_session is None
-            and not self._opens_session_eagerly()
-            and not interface.may_save_unread(self, ctx.request)  # type: ignore[arg-type]
+        # An interface that opens eagerly opened the session at push, so an
+        # unopened session here is a lazily opened one nobody read.
+        if ctx._opened_session is None and not interface.may_save_unread(
+            self,  # type: ignore[arg-type]
+            ctx.request,
         ):
             return
         # Opens a session the view never read, without marking it accessed.

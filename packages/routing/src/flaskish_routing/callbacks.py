@@ -16,6 +16,9 @@ class _Direct:
 
     __slots__ = ()
 
+    def as_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        return func
+
     async def __call__(
         self, func: Callable[..., Any], /, *args: Any, **kwargs: Any
     ) -> Any:

@@ -15,6 +15,9 @@ from collections.abc import Awaitable
 from collections.abc import Callable
 from collections.abc import Coroutine
 from collections.abc import Iterable
+from inspect import CO_COROUTINE
+from types import FunctionType
+from types import MethodType
 from typing import Any
 from typing import Protocol
 from typing import TypeVar
@@ -44,6 +47,15 @@ class Caller(Protocol):
         """Send ``signal`` to its receivers (sync or ``async def``)."""
         ...
 
+    @property
+    def as_sync(self) -> Callable[[Callable[..., Any]], Callable[..., Any]] | None:
+        """For a caller that never suspends, a function giving the plain
+        function to call for ``func``: ``call.as_sync(func)(*args)`` makes
+        the call ``await call(func, *args)`` makes, without a coroutine (a
+        step calling many functions saves one per call). ``None`` for a
+        caller that may suspend."""
+        ...
+
 
 class _EnsureSyncOwner(Protocol):
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]: ...
@@ -51,17 +63,46 @@ class _EnsureSyncOwner(Protocol):
 
 class SyncCaller:
     """The WSGI driver's caller: calls at once through ``owner.ensure_sync``
-    (read on each call, so an overridden or replaced one is used)."""
+    (read on each call, so an overridden or replaced one is used).
 
-    __slots__ = ("owner",)
+    ``plain_ensure_sync`` is the ``ensure_sync`` of ``owner``'s base class,
+    which returns functions that are not ``async def`` as they are: while
+    ``owner`` uses that one (neither its class nor the instance replaced
+    it), plain functions are called without asking it.
+    """
 
-    def __init__(self, owner: _EnsureSyncOwner) -> None:
+    __slots__ = ("_plain_ensure_sync", "owner")
+
+    def __init__(
+        self,
+        owner: _EnsureSyncOwner,
+        plain_ensure_sync: Callable[[Any, Callable[..., Any]], Any] | None = None,
+    ) -> None:
         self.owner = owner
+        # Bound to owner: equal to owner.ensure_sync while that is the same
+        # function of the same object (bound methods compare so).
+        self._plain_ensure_sync = (
+            None if plain_ensure_sync is None else MethodType(plain_ensure_sync, owner)
+        )
+
+    def as_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        """``owner.ensure_sync(func)``, without the call for a plain function
+        (one that is not ``async def`` and has no attributes, which could
+        mark it as a coroutine function) while ``owner`` has the plain
+        ``ensure_sync``."""
+        if (
+            type(func) is FunctionType
+            and not func.__dict__
+            and not func.__code__.co_flags & CO_COROUTINE
+            and self.owner.ensure_sync == self._plain_ensure_sync
+        ):
+            return func
+        return self.owner.ensure_sync(func)
 
     async def __call__(
         self, func: Callable[..., Any], /, *args: Any, **kwargs: Any
     ) -> Any:
-        return self.owner.ensure_sync(func)(*args, **kwargs)
+        return self.as_sync(func)(*args, **kwargs)
 
     async def send(self, signal: Signal, sender: Any, /, **kwargs: Any) -> Any:
         return signal.send(sender, _async_wrapper=self.owner.ensure_sync, **kwargs)
@@ -78,10 +119,26 @@ def run_sync(coro: Coroutine[Any, Any, T]) -> T:
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
     coro.close()
-    raise RuntimeError(
-        "A synchronous pipeline step awaited something; steps driven by a"
-        " SyncCaller must not suspend."
-    )
+    raise RuntimeError(_SUSPENDED)
+
+
+_SUSPENDED = (
+    "A synchronous pipeline step awaited something; steps driven by a"
+    " SyncCaller must not suspend."
+)
+
+
+def run_steps(steps: Coroutine[Any, Any, None]) -> None:
+    """:func:`run_sync` for steps that return nothing (they hand their
+    result over another way).
+
+    Iterating a coroutine that returns ``None`` ends without the
+    ``StopIteration`` that ``send`` raises and this module would catch:
+    that exception costs as much as a few pipeline steps.
+    """
+    for _ in steps.__await__():
+        steps.close()
+        raise RuntimeError(_SUSPENDED)
 
 
 async def call_each(
@@ -91,9 +148,13 @@ async def call_each(
     of them raise; then raise the first error again (later ones are
     dropped). Used for teardown functions, which must all run."""
     first_error: BaseException | None = None
+    as_sync = call.as_sync
     for func in funcs:
         try:
-            await call(func, *args)
+            if as_sync is None:
+                await call(func, *args)
+            else:
+                as_sync(func)(*args)
         except Exception as e:
             if first_error is None:
                 first_error = e
@@ -101,4 +162,4 @@ async def call_each(
         raise first_error
 
 
-__all__ = ["Caller", "Signal", "SyncCaller", "call_each", "run_sync"]
+__all__ = ["Caller", "Signal", "SyncCaller", "call_each", "run_steps", "run_sync"]

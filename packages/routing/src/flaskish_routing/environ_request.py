@@ -1,12 +1,12 @@
 """werkzeug's WSGI request, with less work done to build it.
 
 werkzeug's ``Request(environ)`` passes eight values to the sans-IO
-constructor by keyword, through helper functions, and makes an
-``EnvironHeaders`` and the ``server`` tuple that most requests never read.
-:class:`EnvironRequest` sets the same attributes from the environ in one
-step and makes ``headers`` and ``server`` when first read: ``headers`` is
-a live view of the environ either way, and ``server`` comes from the
-server's own variables, which the application does not change.
+constructor by keyword, through helper functions, and makes the ``server``
+tuple that most requests never read. :class:`EnvironRequest` sets the same
+attributes from the environ in one step and makes ``server`` when first
+read: it comes from the server's own variables, which the application does
+not change. ``headers`` is made at once, as werkzeug makes it: the session
+check that ends most requests reads it.
 """
 
 from __future__ import annotations
@@ -25,6 +25,18 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIEnvironment as Environ
 
 _T = TypeVar("_T")
+_new_object = object.__new__
+
+
+def _constructor_sets_only(environ: Environ) -> bool:
+    made = EnvironHeaders(environ)
+    return list(vars(made).items()) == [("_list", []), ("environ", environ)]
+
+
+#: Whether werkzeug's ``EnvironHeaders(environ)`` only sets an empty
+#: ``_list`` and ``environ`` (checked, not assumed): then the request sets
+#: them itself, without the two ``__init__`` calls of werkzeug's classes.
+_PLAIN_ENVIRON_HEADERS = _constructor_sets_only({})
 
 
 def wsgi_text(value: str) -> str:
@@ -71,7 +83,6 @@ class EnvironRequest(Request):
     """werkzeug's :class:`~werkzeug.wrappers.Request`, same attributes and
     behaviour, cheaper to build (see the module docstring)."""
 
-    headers = _FirstRead(EnvironHeaders)
     server = _FirstRead(_server)
 
     def __init__(
@@ -89,6 +100,13 @@ class EnvironRequest(Request):
         self.query_string = get("QUERY_STRING", "").encode("latin1")
         self.remote_addr = get("REMOTE_ADDR")
         self.environ = environ
+        if _PLAIN_ENVIRON_HEADERS:
+            headers = _new_object(EnvironHeaders)
+            headers._list = []
+            headers.environ = environ
+            self.headers = headers
+        else:
+            self.headers = EnvironHeaders(environ)
         self.shallow = shallow
         if populate_request and not shallow:
             environ["werkzeug.request"] = self

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from collections.abc import Coroutine
 from collections.abc import Iterable
 from collections.abc import Sequence
+from functools import cached_property
 from itertools import chain
+from itertools import repeat
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -73,11 +75,11 @@ class PipelineSteps:
     ) -> Iterable[Callable[..., Any]]:
         """Functions of the app, then of each blueprint from the outside in."""
         funcs = registry.get(None, _NO_FUNCS)
-        if not blueprints:  # most requests: no generator needed
+        if not blueprints:  # most requests: no iterator needed
             return funcs
-        return chain(
-            funcs, *(registry.get(name, _NO_FUNCS) for name in reversed(blueprints))
-        )
+        # map and repeat rather than a generator: no Python frame per name.
+        lists = map(registry.get, reversed(blueprints), repeat(_NO_FUNCS))
+        return chain(funcs, *lists)
 
     @staticmethod
     def _inner_to_outer(
@@ -88,9 +90,9 @@ class PipelineSteps:
         """
         if not blueprints:
             return reversed(registry.get(None, _NO_FUNCS))
-        return chain.from_iterable(
-            reversed(registry.get(name, _NO_FUNCS)) for name in (*blueprints, None)
-        )
+        # Each list is read when the chain reaches it, as a generator would.
+        lists = map(registry.get, (*blueprints, None), repeat(_NO_FUNCS))
+        return chain.from_iterable(map(reversed, lists))
 
     def _preprocess_url_values(
         self,
@@ -103,18 +105,23 @@ class PipelineSteps:
             for func in self._outer_to_inner(self.url_value_preprocessors, blueprints):
                 func(endpoint, view_args)
 
+    @cached_property
+    def _sync_caller(self) -> SyncCaller:
+        """The caller of the synchronous (WSGI) driver."""
+        return SyncCaller(self, PipelineSteps.ensure_sync)
+
     def _run_before_request(self, blueprints: Sequence[str]) -> Any:
         """Run ``before_request`` functions; return the first non-``None``
         value (the remaining functions are skipped), or ``None``.
         """
         if self.before_request_funcs:
-            return run_sync(self._before_request_steps(blueprints, SyncCaller(self)))
+            return run_sync(self._before_request_steps(blueprints, self._sync_caller))
         return None
 
     def _run_after_request(self, response: Any, blueprints: Sequence[str]) -> Any:
         """Pass ``response`` through the ``after_request`` functions."""
         if self.after_request_funcs:
-            steps = self._after_request_steps(response, blueprints, SyncCaller(self))
+            steps = self._after_request_steps(response, blueprints, self._sync_caller)
             return run_sync(steps)
         return response
 
@@ -123,17 +130,20 @@ class PipelineSteps:
     ) -> None:
         """Call every teardown function with ``exc``; re-raise the first error."""
         if self.teardown_request_funcs:
-            steps = self._teardown_request_steps(exc, blueprints, SyncCaller(self))
+            steps = self._teardown_request_steps(exc, blueprints, self._sync_caller)
             run_sync(steps)
 
     # The steps above, with the call of each function left to ``call`` (see
     # flaskish_routing.calls): the one implementation under WSGI and ASGI.
+    # A caller that never suspends gives plain functions to call at once
+    # (``as_sync``), without a coroutine per function.
 
     async def _before_request_steps(
         self, blueprints: Sequence[str], call: Caller
     ) -> Any:
+        as_sync = call.as_sync
         for func in self._outer_to_inner(self.before_request_funcs, blueprints):
-            rv = await call(func)
+            rv = await call(func) if as_sync is None else as_sync(func)()
             if rv is not None:
                 return rv
         return None
@@ -141,14 +151,18 @@ class PipelineSteps:
     async def _after_request_steps(
         self, response: Any, blueprints: Sequence[str], call: Caller
     ) -> Any:
+        as_sync = call.as_sync
         for func in self._inner_to_outer(self.after_request_funcs, blueprints):
-            response = await call(func, response)
+            if as_sync is None:
+                response = await call(func, response)
+            else:
+                response = as_sync(func)(response)
         return response
 
     async def _teardown_request_steps(
         self, exc: BaseException | None, blueprints: Sequence[str], call: Caller
     ) -> None:
-        funcs = list(self._inner_to_outer(self.teardown_request_funcs, blueprints))
+        funcs = self._inner_to_outer(self.teardown_request_funcs, blueprints)
         await call_each(call, funcs, exc)
 
     def _find_error_handler(

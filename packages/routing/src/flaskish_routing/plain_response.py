@@ -41,9 +41,10 @@ _INSTANCE_ATTRIBUTES = (
     "_on_close",
     "response",
 )
-#: Whether werkzeug's ``Headers`` keeps its items in a ``_list`` attribute
-#: (true of every werkzeug this package supports; checked, not assumed).
-_HEADERS_HOLD_LIST = type(vars(Headers()).get("_list")) is list
+#: Whether werkzeug's ``Headers()`` only sets an empty ``_list`` of its
+#: items (true of every werkzeug this package supports; checked, not
+#: assumed): then a response's headers are made without that constructor.
+_HEADERS_HOLD_LIST = vars(Headers()) == {"_list": []}
 
 #: Response classes by whether they define none of the instance attributes.
 _plain_layouts: dict[type[Any], bool] = {}
@@ -65,13 +66,11 @@ def _plain_layout(cls: type[Any]) -> bool:
 
 def _status_line(code: int) -> str | None:
     """werkzeug's status line for ``code``, or ``None`` for a code it has
-    no reason phrase for (its parser then decides)."""
+    no reason phrase for (its parser then decides); remembered with the
+    reason it was made from, which the caller compares first."""
     reason = HTTP_STATUS_CODES.get(code)
     if reason is None:
         return None
-    known = _status_lines.get(code)
-    if known is not None and known[0] is reason:
-        return known[1]
     line = f"{code} {reason.upper()}"
     remember(_status_lines, code, (reason, line), 128)
     return line
@@ -107,14 +106,19 @@ def plain_response(
         or cls.__setattr__ is not _OBJECT_SETATTR
         or "\n" in content_type
         or "\r" in content_type
-        or not _plain_layout(cls)
+        # The remembered answer first: a call less for a class seen before.
+        or not (_plain_layouts.get(cls) or _plain_layout(cls))
     ):
         return None
-    line = _status_line(status)
-    if line is None:
-        return None
+    known = _status_lines.get(status)
+    if known is not None and known[0] is HTTP_STATUS_CODES.get(status):
+        line: str | None = known[1]
+    else:
+        line = _status_line(status)
+        if line is None:
+            return None
     data = body.encode() if body_type is str else body
-    headers = Headers()
+    headers = _OBJECT_NEW(Headers)
     if cls.automatically_set_content_length:
         headers._list = [
             ("Content-Type", content_type),

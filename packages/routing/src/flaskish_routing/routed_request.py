@@ -34,17 +34,20 @@ class RoutedRequestMixin:
         """The dotted name of the blueprint of the matched endpoint, or ``None``."""
         return endpoint_blueprint(self.endpoint)
 
+    # The rule ``blueprints`` was worked out for, and the answer: the
+    # pipeline asks several times per request. (The class default matches
+    # no rule, not even None.)
+    _blueprints_of: tuple[object, list[str]] = (object(), [])
+
     @property
     def blueprints(self) -> list[str]:
         """The blueprint of the endpoint and its parents, innermost first."""
-        rule = self.url_rule
-        # The pipeline asks several times per request: remembered per rule.
-        known = self.__dict__.get("_blueprints_of")
-        if known is not None and known[0] is rule:
-            return known[1]  # type: ignore[no-any-return]
+        rule, chain = self._blueprints_of
+        if rule is self.url_rule:
+            return chain
         name = self.blueprint
         chain = [] if name is None else _split_blueprint_path(name)
-        self.__dict__["_blueprints_of"] = (rule, chain)
+        self._blueprints_of = (self.url_rule, chain)
         return chain
 
 

@@ -97,9 +97,11 @@ class StaticMatchAdapter(MapAdapter):
             memo = url_map.__dict__.get(_MEMO_ATTRIBUTE)
             if memo is not None and memo.version == url_map.rules_version:  # type: ignore[attr-defined]
                 key = self._match_key()
-                rule = memo.get(key)
-                if rule is not None:
-                    return (rule if return_rule else rule.endpoint), {}
+                remembered = memo.get(key)
+                if remembered is not None:
+                    return (remembered if return_rule else remembered.endpoint), {}
+                # Not remembered (a rule with arguments, most often): the
+                # memo is current, so werkzeug matches straight away.
                 rule, args = self._match_and_remember(memo, key, query_args)
                 return (rule if return_rule else rule.endpoint), args
         rule, args = self._match_rule(path_info, method, query_args, websocket)
@@ -134,12 +136,10 @@ class StaticMatchAdapter(MapAdapter):
         return self._match_and_remember(memo, key, query_args)
 
     def _match_and_remember(
-        self,
-        memo: _Memo,
-        key: _MatchKey,
-        query_args: Mapping[str, Any] | str | None,
+        self, memo: _Memo, key: _MatchKey, query_args: Mapping[str, Any] | str | None
     ) -> tuple[Rule, Mapping[str, Any]]:
-        # werkzeug's match for a request ``memo`` does not know yet.
+        """werkzeug's match of this adapter's own request, whose ``key`` is
+        not in the current ``memo``; remembered if it is a static rule."""
         made_with = memo.version
         rule, args = super().match(None, None, True, query_args)
         # Not kept if rules were added meanwhile (by another thread): looking
