@@ -28,7 +28,28 @@ def _routes(app: Any, framework: Any) -> None:
     blueprint = framework.Blueprint("bp", __name__, url_prefix="/bp")
     blueprint.add_url_rule("/", "home", view)
     blueprint.add_url_rule("/<float:x>", "num", view)
+    inner = framework.Blueprint("inner", __name__, url_prefix="/inner")
+    inner.add_url_rule("/<int:k>", "leaf", view)
+
+    @inner.url_defaults
+    def inner_defaults(endpoint: str, values: dict[str, Any]) -> None:
+        if endpoint == "bp.inner.leaf" and "q" in values:
+            values.setdefault("k", 7)
+
+    blueprint.register_blueprint(inner)
     app.register_blueprint(blueprint)
+
+    @app.url_defaults
+    def app_defaults(endpoint: str, values: dict[str, Any]) -> None:
+        if endpoint == "user" and values.get("q") == "":
+            values["name"] = "from-defaults"
+
+    def handle(error: Exception, endpoint: str, values: dict[str, Any]) -> Any:
+        if endpoint == "handled":
+            return f"/handled/{sorted(values.items(), key=str)!r}"
+        return None
+
+    app.url_build_error_handlers.append(handle)
 
 
 _APPS = build(_routes, SERVER_NAME="example.test")
@@ -45,6 +66,9 @@ _endpoints = st.sampled_from(
         "bp.home",
         ".home",
         "bp.num",
+        "bp.inner.leaf",
+        ".leaf",
+        "handled",
         "static",
         "missing",
         "",
@@ -57,7 +81,7 @@ _values = st.one_of(
     st.lists(st.text(max_size=4), max_size=3),
     st.none(),
 )
-_value_names = st.sampled_from(["n", "name", "rest", "x", "q", "filename", "_x"])
+_value_names = st.sampled_from(["n", "name", "rest", "x", "k", "q", "filename", "_x"])
 
 
 @given(
@@ -67,7 +91,7 @@ _value_names = st.sampled_from(["n", "name", "rest", "x", "q", "filename", "_x"]
     anchor=st.none() | st.text(max_size=6),
     method=st.none() | st.sampled_from(["GET", "POST", "PUT", "DELETE"]),
     scheme=st.none() | st.sampled_from(["http", "https", "ws"]),
-    context=st.sampled_from(["request", "request-bp", "app"]),
+    context=st.sampled_from(["request", "request-bp", "request-inner", "app"]),
 )
 def test_url_for(
     endpoint: str,
@@ -94,7 +118,9 @@ def test_url_for(
         if context == "app":
             manager = app.app_context()
         else:
-            path = "/bp/" if context == "request-bp" else "/"
+            path = {"request-bp": "/bp/", "request-inner": "/bp/inner/1"}.get(
+                context, "/"
+            )
             manager = app.test_request_context(path, base_url="http://example.test")
         with manager:
             return outcome(lambda: framework.url_for(endpoint, **values, **options))

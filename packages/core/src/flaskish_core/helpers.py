@@ -26,6 +26,7 @@ from flaskish_routing import get_root_path
 from flaskish_templating import get_template_attribute
 
 from .signals import message_flashed
+from .url_building import UrlBuildingMixin
 
 if t.TYPE_CHECKING:
     from werkzeug.wrappers import Response as BaseResponse
@@ -35,6 +36,7 @@ if t.TYPE_CHECKING:
 _OptStr: t.TypeAlias = "str | None"
 _FLASHES = "_flashes"
 _ABORTER_CALL = Aborter.__call__
+_APP_URL_FOR = UrlBuildingMixin.url_for
 
 
 def make_response(*args: t.Any) -> Response:
@@ -61,12 +63,18 @@ def url_for(
 ) -> str:
     """Build the URL of ``endpoint`` with the current app (see the app's
     ``url_for``)."""
-    build = get_app().url_for
-    url: str = build(
+    app: UrlBuildingMixin = get_app()
+    build = app.url_for
+    if getattr(build, "__func__", None) is _APP_URL_FOR:
+        # Neither the app's class nor the app itself replaces url_for: its
+        # work, without passing every keyword argument on once more.
+        return app._build_url_for(
+            endpoint, values, _anchor, _method, _scheme, _external
+        )
+    return build(
         endpoint, _external=_external, _scheme=_scheme, _method=_method,
         _anchor=_anchor, **values,
     )  # fmt: skip
-    return url
 
 
 def redirect(

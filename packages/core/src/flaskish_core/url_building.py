@@ -93,13 +93,29 @@ class UrlBuildingMixin:
         arguments; ``_anchor`` adds a fragment, ``_method`` picks the rule
         for a method. Build failures go to :meth:`handle_url_build_error`.
         """
+        return self._build_url_for(
+            endpoint, values, _anchor, _method, _scheme, _external
+        )
+
+    def _build_url_for(
+        self,
+        endpoint: str,
+        values: dict[str, t.Any],
+        anchor: str | None,
+        method: str | None,
+        scheme: str | None,
+        external: bool | None,
+    ) -> str:
+        # url_for's work, its values passed as one dict: the url_for helper
+        # calls this directly when url_for is not overridden, as passing the
+        # keyword arguments on to url_for again costs more than the rest.
         req_ctx = _cv_request.get(None)
         if req_ctx is not None:
             adapter = req_ctx.url_adapter
             if endpoint[:1] == ".":  # relative to the request's blueprint
                 endpoint = resolve_endpoint(endpoint, req_ctx.request.blueprint)
-            if _external is None:
-                _external = _scheme is not None
+            if external is None:
+                external = scheme is not None
         else:
             app_ctx = _cv_app.get(None)
             if app_ctx is not None and app_ctx.app is self:
@@ -108,8 +124,8 @@ class UrlBuildingMixin:
                 adapter = self.create_url_adapter(None)
             if adapter is None:
                 raise RuntimeError(_NO_ADAPTER_MESSAGE)
-            if _external is None:
-                _external = True
+            if external is None:
+                external = True
 
         self.inject_url_defaults(endpoint, values)
         try:
@@ -117,18 +133,18 @@ class UrlBuildingMixin:
                 adapter,  # type: ignore[arg-type]
                 endpoint,
                 values,
-                method=_method,
-                scheme=_scheme,
-                external=_external,
-                anchor=_anchor,
+                method=method,
+                scheme=scheme,
+                external=external,
+                anchor=anchor,
             )
         except BuildError as error:
             # The handlers see the special arguments among the values.
             special: dict[str, t.Any] = {
-                "_anchor": _anchor,
-                "_method": _method,
-                "_scheme": _scheme,
-                "_external": _external,
+                "_anchor": anchor,
+                "_method": method,
+                "_scheme": scheme,
+                "_external": external,
             }
             return self.handle_url_build_error(error, endpoint, values | special)
 

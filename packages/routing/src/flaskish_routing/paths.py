@@ -72,9 +72,11 @@ def _split_blueprint_path(name: str) -> list[str]:
     return [".".join(parts[:end]) for end in range(len(parts), 0, -1)]
 
 
+@lru_cache(maxsize=1024)
 def endpoint_blueprint(endpoint: str | None) -> str | None:
     """The dotted blueprint name of ``endpoint`` (``"a.b.view"`` gives
-    ``"a.b"``), or ``None`` for an app endpoint or no endpoint."""
+    ``"a.b"``), or ``None`` for an app endpoint or no endpoint (cached: the
+    request's ``blueprint`` asks for it on every relative ``url_for``)."""
     if not endpoint or "." not in endpoint:
         return None
     return endpoint.rpartition(".")[0]

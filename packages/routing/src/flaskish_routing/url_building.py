@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -17,9 +18,11 @@ _ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
 _MaybeStr = str | None
 
 
+@lru_cache(maxsize=1024)
 def resolve_endpoint(endpoint: str, blueprint: str | None) -> str:
     """``endpoint`` with a leading dot resolved against the dotted name of the
-    current ``blueprint`` (or dropped when there is none)."""
+    current ``blueprint`` (or dropped when there is none); cached, as
+    ``url_for`` asks for the same few names on every request."""
     if endpoint[:1] != ".":
         return endpoint
     return endpoint[1:] if blueprint is None else blueprint + endpoint
