@@ -15,12 +15,12 @@ from collections.abc import Awaitable
 from collections.abc import Callable
 from collections.abc import Coroutine
 from collections.abc import Iterable
-from inspect import CO_COROUTINE
-from types import FunctionType
 from types import MethodType
 from typing import Any
 from typing import Protocol
 from typing import TypeVar
+
+from .async_bridge import is_coroutine_function
 
 T = TypeVar("T")
 
@@ -86,15 +86,12 @@ class SyncCaller:
         )
 
     def as_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        """``owner.ensure_sync(func)``, without the call for a plain function
-        (one that is not ``async def`` and has no attributes, which could
-        mark it as a coroutine function) while ``owner`` has the plain
-        ``ensure_sync``."""
+        """``owner.ensure_sync(func)``, without that call for a function
+        that is not ``async def`` while ``owner`` has the plain
+        ``ensure_sync`` (which would return it as it is)."""
         if (
-            type(func) is FunctionType
-            and not func.__dict__
-            and not func.__code__.co_flags & CO_COROUTINE
-            and self.owner.ensure_sync == self._plain_ensure_sync
+            self.owner.ensure_sync == self._plain_ensure_sync
+            and not is_coroutine_function(func)
         ):
             return func
         return self.owner.ensure_sync(func)
