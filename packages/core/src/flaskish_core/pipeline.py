@@ -223,14 +223,7 @@ class PipelineMixin:
     #
     # Each public method below runs its ``_..._steps`` coroutine with the
     # synchronous caller. The steps call each other's public method instead
-    # when a subclass or the instance replaced it (see _custom).
-
-    def _custom(self, name: str) -> t.Callable[..., t.Any] | None:
-        """The app's ``name`` method if it is not flaskish's own (a subclass
-        overrides it, or an extension replaced it on the instance)."""
-        if name in self._overridden_steps:
-            return getattr(self, name)  # type: ignore[no-any-return]
-        return None
+    # when a subclass or the instance replaced it (see _overridden_steps).
 
     async def _request_steps(
         self, ctx: RequestContext, call: Caller
@@ -246,10 +239,9 @@ class PipelineMixin:
             # Still inside the except block: the handler may log or
             # re-raise the active exception.
             ended_by = t.cast(Exception, sys.exc_info()[1])
-            custom = self._custom("handle_exception")
-            if custom is None:
-                return await self._handle_exception_steps(ended_by, call), ended_by
-            return await call(custom, ended_by), ended_by
+            if "handle_exception" in self._overridden_steps:
+                return await call(self.handle_exception, ended_by), ended_by
+            return await self._handle_exception_steps(ended_by, call), ended_by
 
     async def _end_request_steps(
         self, ctx: RequestContext, ended_by: BaseException | None, call: Caller
@@ -288,9 +280,8 @@ class PipelineMixin:
     ) -> None:
         try:
             if app_ctx.is_last_push():
-                custom = self._custom("do_teardown_appcontext")
-                if custom is not None:
-                    await call(custom, exc)
+                if "do_teardown_appcontext" in self._overridden_steps:
+                    await call(self.do_teardown_appcontext, exc)
                 elif (
                     self.teardown_appcontext_funcs or appcontext_tearing_down.receivers
                 ):
@@ -327,24 +318,22 @@ class PipelineMixin:
             else:
                 rv = await self._dispatch(call)
         except Exception as e:
-            custom = self._custom("handle_user_exception")
-            if custom is None:
-                rv = await self._handle_user_exception_steps(e, call)
+            if "handle_user_exception" in overridden:
+                rv = await call(self.handle_user_exception, e)
             else:
-                rv = await call(custom, e)
+                rv = await self._handle_user_exception_steps(e, call)
         if "finalize_request" in overridden:
-            return await self._finalize(rv, call)
+            return await call(self.finalize_request, rv)  # type: ignore[no-any-return]
         return await self._finalize_steps(rv, call, False)
 
     async def _finalize(
         self, rv: t.Any, call: Caller, from_error_handler: bool = False
     ) -> BaseResponse:
-        custom = self._custom("finalize_request")
-        if custom is None:
+        if "finalize_request" not in self._overridden_steps:
             return await self._finalize_steps(rv, call, from_error_handler)
         if from_error_handler:
-            return await call(custom, rv, from_error_handler=True)  # type: ignore[no-any-return]
-        return await call(custom, rv)  # type: ignore[no-any-return]
+            return await call(self.finalize_request, rv, from_error_handler=True)  # type: ignore[no-any-return]
+        return await call(self.finalize_request, rv)  # type: ignore[no-any-return]
 
     def preprocess_request(self) -> t.Any:
         """Run the URL value preprocessors, then the ``before_request``
