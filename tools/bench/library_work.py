@@ -9,16 +9,17 @@ inputs (imported from ``scenarios.py``).
   frameworks bind per request, but binding is their own work);
 - blueprint + url_for: that match and the ``MapAdapter.build`` calls the
   view's ``url_for`` makes;
-- JSON: ``json.dumps`` with the arguments of Flask's default JSON provider
-  for a response (``sort_keys``, ``ensure_ascii``, compact separators);
+- JSON: the encoding ``json.dumps`` does with the arguments of Flask's
+  default JSON provider for a response (``sort_keys``, ``ensure_ascii``,
+  compact separators), by an encoder built once;
 - form: werkzeug's ``parse_form_data`` of the same body, on a fresh environ
   per call (the frameworks' timings build one per request too);
 - render_template: Jinja rendering the template, fetched once, with the
   context the view passes (not the context processors' values);
 - session: itsdangerous loading the cookie and dumping the new value with
-  Flask's salt, key derivation and digest, a plain JSON serializer (the
-  tagged-JSON walk is framework work), and werkzeug's ``parse_cookie`` and
-  ``dump_cookie``;
+  Flask's salt, digest and signing key (derived once), a plain JSON
+  serializer (the tagged-JSON walk is framework work), and werkzeug's
+  ``parse_cookie`` and ``dump_cookie``;
 - hooks: the ``Headers.__setitem__`` calls the after_request functions
   make, on one response's headers.
 
@@ -37,6 +38,7 @@ from typing import Any
 
 import jinja2
 import scenarios
+from itsdangerous import Signer
 from itsdangerous import URLSafeTimedSerializer
 from werkzeug.datastructures import Headers
 from werkzeug.exceptions import NotFound
@@ -171,15 +173,16 @@ def match_and_build(
     return step
 
 
-def json_text(obj: Any) -> str:
-    """The text of Flask's JSON response of ``obj`` (outside debug mode)."""
-    return (
-        json.dumps(obj, ensure_ascii=True, sort_keys=True, separators=(",", ":")) + "\n"
-    )
+# What json.dumps builds per call from Flask's response arguments, built once.
+RESPONSE_ENCODER = json.JSONEncoder(
+    ensure_ascii=True, sort_keys=True, separators=(",", ":")
+)
 
 
 def json_body(obj: Any) -> Step:
-    return lambda: json_text(obj)
+    """The text of Flask's JSON response of ``obj`` (outside debug mode)."""
+    encode = RESPONSE_ENCODER.encode
+    return lambda: encode(obj) + "\n"
 
 
 def form(name: str, data: dict[str, str]) -> Step:
@@ -217,13 +220,28 @@ class _SortedCompactJSON:
         return json.loads(text)
 
 
-def session_serializer() -> URLSafeTimedSerializer:
-    """itsdangerous signing and loading a session cookie as Flask does."""
+def session_serializer(derived: bool = True) -> URLSafeTimedSerializer:
+    """itsdangerous signing and loading a session cookie as Flask does.
+
+    Flask's signer derives its key from the secret and salt (an HMAC) at
+    every signature and check; the key is the same every time, so
+    ``derived`` signs with the key derived once (``key_derivation="none"``):
+    the same signatures, without work a framework need not repeat.
+    """
+    signer_kwargs: dict[str, Any] = {"digest_method": hashlib.sha1}
+    secret: str | bytes = scenarios.SECRET_KEY
+    if derived:
+        secret = Signer(
+            secret, SESSION_SALT, key_derivation="hmac", digest_method=hashlib.sha1
+        ).derive_key()
+        signer_kwargs["key_derivation"] = "none"
+    else:
+        signer_kwargs["key_derivation"] = "hmac"
     return URLSafeTimedSerializer(
-        scenarios.SECRET_KEY,
+        secret,
         salt=SESSION_SALT,
         serializer=_SortedCompactJSON,
-        signer_kwargs={"key_derivation": "hmac", "digest_method": hashlib.sha1},
+        signer_kwargs=signer_kwargs,
     )
 
 

@@ -181,6 +181,15 @@ def _in_process(
             "library": figures.library_us,
             "bound": figures.bound,
             "own_ratio": figures.own_ratio,
+            # Per round, in round order: what the ratios are medians of.
+            "rounds": {
+                side: samples[framework].get(name, [])
+                for side, framework in (
+                    ("flask", "flask"),
+                    ("flaskish", "flaskish"),
+                    ("library", "werkzeug"),
+                )
+            },
         }
         print(
             f"{name:<34}{figures.flask_us:>9.1f}{figures.flaskish_us:>9.1f}"
