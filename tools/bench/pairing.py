@@ -3,10 +3,11 @@
 within a round Flask's figure, flaskish's and the library floor's are taken
 back to back rather than seconds apart.
 
-The order alternates from round to round (Flask first, then flaskish
-first), and ratios are the median of the per-round ratios: a load that
-comes and goes moves both figures of a round together, and the median
-drops the rounds it hit in between.
+Within a round each side is timed twice, there and back (A B B A), and the
+order alternates from round to round (Flask first, then flaskish first);
+ratios are the median of the per-round ratios: a load that comes and goes
+moves both figures of a round together, and the median drops the rounds
+it hit in between.
 """
 
 from __future__ import annotations
@@ -94,6 +95,15 @@ def round_order(index: int) -> tuple[str, ...]:
     return FRAMEWORKS if index % 2 == 0 else FRAMEWORKS[::-1]
 
 
+def round_sequence(index: int) -> tuple[str, ...]:
+    """The timings of one scenario in round ``index``: there and back
+    (Flask, flaskish, floor, floor, flaskish, Flask; reversed in odd
+    rounds), so that a machine slowing down or speeding up during the
+    round weighs on every side alike."""
+    order = round_order(index)
+    return order + order[::-1]
+
+
 def paired_rounds(
     workers: Mapping[str, Timer],
     names: Sequence[str],
@@ -102,18 +112,25 @@ def paired_rounds(
     clock: str,
     extra: Sequence[tuple[str, str]] = (),
 ) -> Samples:
-    """Time every scenario of ``names`` on every worker, back to back, for
-    ``rounds`` rounds; a worker without the name (the floor of a scenario
-    that has none) is skipped. ``extra`` (framework, name) pairs are timed
-    once at the end of each round."""
+    """Time every scenario of ``names`` on every worker for ``rounds``
+    rounds, in the order of ``round_sequence``, each timing ``seconds / 2``
+    long; a worker without the name (the floor of a scenario that has
+    none) is skipped. A round's figure of a side is its two halves
+    together: total time over total requests, the harmonic mean of the two
+    µs figures. ``extra`` (framework, name) pairs are timed once for
+    ``seconds`` at the end of each round."""
     samples: Samples = {framework: {} for framework in workers}
     for index in range(rounds):
         for name in names:
-            for framework in round_order(index):
+            halves: dict[str, list[float]] = {}
+            for framework in round_sequence(index):
                 worker = workers.get(framework)
                 if worker is None or name not in worker.families:
                     continue
-                us = worker.time(name, seconds, clock)
+                us = worker.time(name, seconds / 2, clock)
+                halves.setdefault(framework, []).append(us)
+            for framework, values in halves.items():
+                us = statistics.harmonic_mean(values)
                 samples[framework].setdefault(name, []).append(us)
         for framework, name in extra:
             us = workers[framework].time(name, seconds, clock)

@@ -7,7 +7,7 @@
 In-process WSGI calls give the per-request figures: one long-lived worker
 per framework and one for the library floor (``measure.py --serve``,
 driven by ``pairing.py``) time each scenario back to back in every round,
-the order alternating from round to round; microseconds are medians of the
+there and back, the order alternating from round to round; microseconds are medians of the
 N rounds, ratios medians of the per-round ratios. Beside each scenario, its
 library floor (``library_work.py``: the work of the libraries both
 frameworks call), the bound it sets (library/Flask) and the ratio of the
@@ -157,8 +157,9 @@ def _in_process(
     print(
         f"\nIn-process WSGI, {rounds} rounds ({clock} us/request). In each round"
         " Flask, flaskish and the library floor time a scenario back to back,"
-        "\nthe order alternating from round to round; us are medians, ratio,"
-        " bound and own are medians of the per-round ratios.\n"
+        "\nthere and back (A B C C B A), the order alternating from round to"
+        " round; us are medians, ratio, bound and own medians of the per-round"
+        " ratios.\n"
         "library: the shared libraries' work alone (library_work.py);"
         " bound = library/Flask; own = (flaskish-library)/(Flask-library)\n"
     )
