@@ -4,9 +4,14 @@
         [--server-seconds S] [--server-rounds N] [--no-profile] [--no-py-spy]
         [--no-asgi] [--no-websocket] [--save PATH]
 
-In-process WSGI calls give the per-request figures (median of N rounds,
-each round a fresh process per framework, frameworks alternating), one
-row per scenario and then the spread of each family's ratios. Then:
+In-process WSGI calls give the per-request figures: one long-lived worker
+per framework and one for the library floor (``measure.py --serve``,
+driven by ``pairing.py``) time each scenario back to back in every round,
+there and back, the order alternating from round to round; microseconds are medians of the
+N rounds, ratios medians of the per-round ratios. Beside each scenario, its
+library floor (``library_work.py``: the work of the libraries both
+frameworks call), the bound it sets (library/Flask) and the ratio of the
+frameworks' own work; then the spread of each family's ratios. Then:
 import time, and memory of a process with the hello app loaded.
 
 End to end, the hello app of each framework is served on loopback and
@@ -33,6 +38,7 @@ beside this file by default), which the documentation draws its charts from.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import importlib.metadata
 import json
@@ -48,7 +54,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import pairing  # noqa: E402
 import serve  # noqa: E402
+from measure import WERKZEUG_APP  # noqa: E402
+from summary import family_verdict  # noqa: E402
 from summary import Summary  # noqa: E402
 from summary import verdict  # noqa: E402
 
@@ -89,24 +98,6 @@ def _save(path: Path, results: dict[str, Any]) -> None:
     print(f"\nresults written to {path}")
 
 
-def _measure(framework: str, seconds: float, clock: str) -> dict[str, dict[str, Any]]:
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(HERE / "measure.py"),
-            framework,
-            "--seconds",
-            str(seconds),
-            "--clock",
-            clock,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(json.loads(out.stdout))
-
-
 def _python_probe(code: str, runs: int) -> float:
     # Measured as deployed: with bytecode caches, which installers write.
     # A warm-up run writes them even where PYTHONDONTWRITEBYTECODE is set
@@ -145,62 +136,106 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 def _in_process(
     rounds: int, seconds: float, clock: str, results: dict[str, Any], summary: Summary
 ) -> None:
-    """Time every scenario on both frameworks and the werkzeug floor; print
-    one row per scenario, then the spread of each family's ratios."""
-    samples: dict[str, dict[str, list[float]]] = {
-        "flask": {},
-        "flaskish": {},
-        "werkzeug": {},
-    }
-    families: dict[str, str] = {}
-    for _ in range(rounds):
-        for framework in ("flask", "flaskish", "werkzeug"):
-            for name, timing in _measure(framework, seconds, clock).items():
-                samples[framework].setdefault(name, []).append(timing["us"])
-                if framework != "werkzeug":
-                    families[name] = timing["family"]
+    """Time every scenario on both frameworks and its library floor, paired
+    (see pairing.py); print one row per scenario, then the spread of each
+    family's ratios."""
+    with contextlib.ExitStack() as stack:
+        workers = {
+            framework: stack.enter_context(pairing.Worker(framework))
+            for framework in pairing.FRAMEWORKS
+        }
+        families = workers["flaskish"].families
+        samples = pairing.paired_rounds(
+            workers,
+            list(families),
+            rounds,
+            seconds,
+            clock,
+            extra=[("werkzeug", WERKZEUG_APP)],
+        )
 
-    print(f"\nIn-process WSGI, median of {rounds} rounds ({clock} us/request)\n")
-    print(f"{'scenario':<34}{'Flask':>10}{'flaskish':>10}{'ratio':>8}{'target':>8}")
-    ratios: dict[str, list[float]] = {family: [] for family in TARGETS}
+    print(
+        f"\nIn-process WSGI, {rounds} rounds ({clock} us/request). In each round"
+        " Flask, flaskish and the library floor time a scenario back to back,"
+        "\nthere and back (A B C C B A), the order alternating from round to"
+        " round; us are medians, ratio, bound and own medians of the per-round"
+        " ratios.\n"
+        "library: the shared libraries' work alone (library_work.py);"
+        " bound = library/Flask; own = (flaskish-library)/(Flask-library)\n"
+    )
+    print(
+        f"{'scenario':<34}{'Flask':>9}{'flaskish':>9}{'ratio':>7}{'target':>7}"
+        f"{'library':>9}{'bound':>7}{'own':>7}"
+    )
+    by_family: dict[str, list[tuple[pairing.Figures, str]]] = {f: [] for f in TARGETS}
     for name, family in families.items():
-        flask_us = statistics.median(samples["flask"][name])
-        ours = statistics.median(samples["flaskish"][name])
-        ratio = ours / flask_us
+        figures = pairing.figures(samples, name)
         target = TARGETS[family]
-        ratios[family].append(ratio)
+        result = verdict(figures.ratio, target, bound=figures.bound)
+        by_family[family].append((figures, result))
         results["in_process_us"][name] = {
-            "flask": flask_us,
-            "flaskish": ours,
+            "flask": figures.flask_us,
+            "flaskish": figures.flaskish_us,
             "family": family,
             "target_ratio": target,
+            "ratio": figures.ratio,
+            "library": figures.library_us,
+            "bound": figures.bound,
+            "own_ratio": figures.own_ratio,
+            # Per round, in round order: what the ratios are medians of.
+            "rounds": {
+                side: samples[framework].get(name, [])
+                for side, framework in (
+                    ("flask", "flask"),
+                    ("flaskish", "flaskish"),
+                    ("library", "werkzeug"),
+                )
+            },
         }
         print(
-            f"{name:<34}{flask_us:>10.1f}{ours:>10.1f}{ratio:>8.2f}{target:>8.2f}"
-            f"  {verdict(ratio, target)}"
+            f"{name:<34}{figures.flask_us:>9.1f}{figures.flaskish_us:>9.1f}"
+            f"{figures.ratio:>7.2f}{target:>7.2f}{_cell(figures.library_us, 9, 1)}"
+            f"{_cell(figures.bound, 7, 2)}{_cell(figures.own_ratio, 7, 2)}  {result}"
         )
-    floor = statistics.median(samples["werkzeug"]["hello"])
-    print(f"{'werkzeug floor (hello)':<34}{'':>10}{floor:>10.1f}")
+    floor = statistics.median(samples["werkzeug"][WERKZEUG_APP])
+    print(f"{'werkzeug floor (hello app)':<34}{'':>9}{floor:>9.1f}")
     results["werkzeug_floor_us"] = floor
+    results["ratio_method"] = "median of per-round ratios, frameworks paired"
 
     print("\nSpread of each family: flaskish/Flask over its scenarios\n")
-    print(f"{'family':<26}{'scenarios':>10}{'min':>8}{'max':>8}{'target':>8}")
+    print(
+        f"{'family':<26}{'scenarios':>10}{'min':>8}{'max':>8}{'target':>8}"
+        f"{'max bound':>11}"
+    )
     results["families"] = {}
-    for family, values in ratios.items():
+    for family, rows in by_family.items():
         target = TARGETS[family]
+        values = [figures.ratio for figures, _ in rows]
+        bounds = [f.bound for f, _ in rows if f.bound is not None]
+        max_bound = max(bounds) if bounds else None
+        result = family_verdict([row_verdict for _, row_verdict in rows])
         results["families"][family] = {
             "scenarios": len(values),
             "min_ratio": min(values),
             "max_ratio": max(values),
             "target_ratio": target,
+            "max_bound": max_bound,
         }
         print(
             f"{family:<26}{len(values):>10}{min(values):>8.2f}{max(values):>8.2f}"
-            f"{target:>8.2f}  {verdict(max(values), target)}"
+            f"{target:>8.2f}{_cell(max_bound, 11, 2)}  {result}"
         )
         summary.spread(
-            f"in process: {family} ({len(values)})", min(values), max(values), target
+            f"in process: {family} ({len(values)})",
+            min(values),
+            max(values),
+            target,
+            result,
         )
+
+
+def _cell(value: float | None, width: int, digits: int) -> str:
+    return f"{'-':>{width}}" if value is None else f"{value:>{width}.{digits}f}"
 
 
 def _start_up(results: dict[str, Any], summary: Summary) -> None:

@@ -26,8 +26,43 @@ from hello_app import werkzeug_hello_app
 from werkzeug.test import EnvironBuilder
 
 HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+SECRET_KEY = "benchmark secret"
 ITEMS = [{"name": f"item {i}", "price": i * 3} for i in range(20)]
-ITEMS_SOURCE = (HERE / "templates" / "items.html").read_text()
+ITEMS_SOURCE = (TEMPLATES / "items.html").read_text()
+ITEMS_CONTEXT = {"title": "Items", "items": ITEMS}
+JSON_FIELDS = {"id": 1, "name": "flaskish", "tags": ["wsgi", "web"], "active": True}
+SESSION_SEED = {"visits": 1}
+FORM = {"name": "Ada", "age": "36"}
+
+# The path each scenario requests (library_work.py reads them too).
+PATHS = {
+    "hello": "/",
+    "path variable": "/user/ada",
+    "jsonify": "/json",
+    "200 routes, last": "/r199/42",
+    "404": "/missing",
+    "render_template": "/template",
+    "render_template_string": "/template-string",
+    "session read+write": "/session",
+    "form POST": "/form",
+    "blueprint + url_for": "/shop/item/7",
+    "async view": "/async",
+    "before+after hooks": "/",
+    "path variable (2 strings)": "/posts/ada/notes-on-the-engine",
+    "path variable (path)": "/docs/guide/api/v2/index.html",
+    "path variable (uuid)": "/orders/6f1c2a4e-8d3b-4c1e-9b7a-2f5d8e0c1a3b",
+    "path variable (float)": "/price/19.99",
+    "JSON (50 dicts)": "/catalogue.json",
+    "JSON (dict returned)": "/status.json",
+    "200 routes (2 variables), last": "/section199/books/3",
+    "404 (abort in view)": "/items/3",
+    "render_template (extends)": "/catalogue",
+    "session (5 keys)": "/cart",
+    "form POST (20 fields)": "/signup",
+    "blueprints (5, nested) + url_for": "/api/orders/7",
+    "hooks (3+3+2, app+blueprint)": "/account/",
+}
 
 WSGIApp = Callable[..., Any]
 
@@ -38,7 +73,7 @@ class Scenario:
 
     name: str
     app: WSGIApp
-    path: str
+    path: str = ""
     method: str = "GET"
     data: dict[str, str] | None = None
     headers: dict[str, str] | None = None
@@ -48,20 +83,31 @@ class Scenario:
     def __post_init__(self) -> None:
         if not self.family:
             self.family = self.name
+        if not self.path:
+            self.path = PATHS[self.name]
 
     def environ_factory(self) -> Callable[[], dict[str, Any]]:
-        builder = EnvironBuilder(
-            path=self.path, method=self.method, data=self.data, headers=self.headers
-        )
-        template = builder.get_environ()
-        body = template["wsgi.input"].read()
+        return environ_factory(self.path, self.method, self.data, self.headers)
 
-        def make() -> dict[str, Any]:
-            environ = dict(template)
-            environ["wsgi.input"] = io.BytesIO(body)
-            return environ
 
-        return make
+def environ_factory(
+    path: str,
+    method: str = "GET",
+    data: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Callable[[], dict[str, Any]]:
+    """A function returning a fresh WSGI environ of the request each call
+    (its body stream unread)."""
+    builder = EnvironBuilder(path=path, method=method, data=data, headers=headers)
+    template = builder.get_environ()
+    body = template["wsgi.input"].read()
+
+    def make() -> dict[str, Any]:
+        environ = dict(template)
+        environ["wsgi.input"] = io.BytesIO(body)
+        return environ
+
+    return make
 
 
 def _session_cookie(app: Any, seed_path: str = "/session/seed") -> str:
@@ -76,8 +122,8 @@ def _session_cookie(app: Any, seed_path: str = "/session/seed") -> str:
 def build(fw: ModuleType) -> list[Scenario]:
     """Every scenario of the suite, on framework ``fw``."""
     Flask = fw.Flask
-    app = Flask(__name__, template_folder=str(HERE / "templates"))
-    app.secret_key = "benchmark secret"
+    app = Flask(__name__, template_folder=str(TEMPLATES))
+    app.secret_key = SECRET_KEY
 
     @app.route("/")
     def hello() -> str:
@@ -89,7 +135,7 @@ def build(fw: ModuleType) -> list[Scenario]:
 
     @app.route("/json")
     def json_view() -> Any:
-        return fw.jsonify(id=1, name="flaskish", tags=["wsgi", "web"], active=True)
+        return fw.jsonify(**JSON_FIELDS)
 
     for number in range(200):
         app.add_url_rule(
@@ -100,15 +146,15 @@ def build(fw: ModuleType) -> list[Scenario]:
 
     @app.route("/template")
     def template() -> str:
-        return fw.render_template("items.html", title="Items", items=ITEMS)
+        return fw.render_template("items.html", **ITEMS_CONTEXT)
 
     @app.route("/template-string")
     def template_string() -> str:
-        return fw.render_template_string(ITEMS_SOURCE, title="Items", items=ITEMS)
+        return fw.render_template_string(ITEMS_SOURCE, **ITEMS_CONTEXT)
 
     @app.route("/session/seed")
     def session_seed() -> str:
-        fw.session["visits"] = 1
+        fw.session.update(SESSION_SEED)
         return "seeded"
 
     @app.route("/session")
@@ -151,31 +197,29 @@ def build(fw: ModuleType) -> list[Scenario]:
 
     cookie = _session_cookie(app)
     return [
-        Scenario("hello", app, "/"),
-        Scenario("path variable", app, "/user/ada"),
-        Scenario("jsonify", app, "/json", family="JSON"),
-        Scenario("200 routes, last", app, "/r199/42", family="200 routes"),
-        Scenario("404", app, "/missing", expected_status=404),
-        Scenario("render_template", app, "/template"),
-        Scenario("render_template_string", app, "/template-string"),
+        Scenario("hello", app),
+        Scenario("path variable", app),
+        Scenario("jsonify", app, family="JSON"),
+        Scenario("200 routes, last", app, family="200 routes"),
+        Scenario("404", app, expected_status=404),
+        Scenario("render_template", app),
+        Scenario("render_template_string", app),
         Scenario(
             "session read+write",
             app,
-            "/session",
             headers={"Cookie": cookie},
             family="session",
         ),
         Scenario(
             "form POST",
             app,
-            "/form",
             method="POST",
-            data={"name": "Ada", "age": "36"},
+            data=FORM,
             family="form",
         ),
-        Scenario("blueprint + url_for", app, "/shop/item/7", family="blueprint"),
-        Scenario("async view", app, "/async"),
-        Scenario("before+after hooks", hooked, "/", family="hooks"),
+        Scenario("blueprint + url_for", app, family="blueprint"),
+        Scenario("async view", app),
+        Scenario("before+after hooks", hooked, family="hooks"),
         *_variants(fw),
     ]
 
@@ -191,12 +235,26 @@ CATALOGUE = [
     for i in range(50)
 ]
 FORM_FIELDS = {f"field{i}": f"value number {i} & more" for i in range(20)}
+STATUS = {"ok": True, "version": "1.2.3", "counts": {"users": 3, "orders": 9}}
+CATALOGUE_CONTEXT = {
+    "title": "Catalogue",
+    "items": ITEMS,
+    "nav": ["home", "shop", "about"],
+    "note": "Prices include tax.",
+}
+CART_SEED = {
+    "user_id": 42,
+    "name": "Ada",
+    "cart": [3, 5, 8],
+    "prefs": {"theme": "dark", "lang": "en", "page_size": 20},
+    "visits": 1,
+}
 
 
 def _variants(fw: ModuleType) -> list[Scenario]:
     """The other members of each family, on apps of their own."""
-    app = fw.Flask(__name__, template_folder=str(HERE / "templates"))
-    app.secret_key = "benchmark secret"
+    app = fw.Flask(__name__, template_folder=str(TEMPLATES))
+    app.secret_key = SECRET_KEY
 
     @app.route("/posts/<string:author>/<string:slug>")
     def post(author: str, slug: str) -> str:
@@ -220,7 +278,7 @@ def _variants(fw: ModuleType) -> list[Scenario]:
 
     @app.route("/status.json")
     def status_json() -> Any:
-        return {"ok": True, "version": "1.2.3", "counts": {"users": 3, "orders": 9}}
+        return STATUS
 
     @app.route("/items/<int:ident>")
     def missing_item(ident: int) -> None:
@@ -228,23 +286,11 @@ def _variants(fw: ModuleType) -> list[Scenario]:
 
     @app.route("/catalogue")
     def catalogue() -> str:
-        return fw.render_template(
-            "catalogue.html",
-            title="Catalogue",
-            items=ITEMS,
-            nav=["home", "shop", "about"],
-            note="Prices include tax.",
-        )
+        return fw.render_template("catalogue.html", **CATALOGUE_CONTEXT)
 
     @app.route("/cart/seed")
     def cart_seed() -> str:
-        fw.session.update(
-            user_id=42,
-            name="Ada",
-            cart=[3, 5, 8],
-            prefs={"theme": "dark", "lang": "en", "page_size": 20},
-            visits=1,
-        )
+        fw.session.update(CART_SEED)
         return "seeded"
 
     @app.route("/cart")
@@ -264,42 +310,33 @@ def _variants(fw: ModuleType) -> list[Scenario]:
         Scenario(
             "path variable (2 strings)",
             app,
-            "/posts/ada/notes-on-the-engine",
             family="path variable",
         ),
         Scenario(
             "path variable (path)",
             app,
-            "/docs/guide/api/v2/index.html",
             family="path variable",
         ),
         Scenario(
             "path variable (uuid)",
             app,
-            "/orders/6f1c2a4e-8d3b-4c1e-9b7a-2f5d8e0c1a3b",
             family="path variable",
         ),
-        Scenario("path variable (float)", app, "/price/19.99", family="path variable"),
-        Scenario("JSON (50 dicts)", app, "/catalogue.json", family="JSON"),
-        Scenario("JSON (dict returned)", app, "/status.json", family="JSON"),
+        Scenario("path variable (float)", app, family="path variable"),
+        Scenario("JSON (50 dicts)", app, family="JSON"),
+        Scenario("JSON (dict returned)", app, family="JSON"),
         _many_string_routes(fw),
-        Scenario(
-            "404 (abort in view)", app, "/items/3", expected_status=404, family="404"
-        ),
-        Scenario(
-            "render_template (extends)", app, "/catalogue", family="render_template"
-        ),
+        Scenario("404 (abort in view)", app, expected_status=404, family="404"),
+        Scenario("render_template (extends)", app, family="render_template"),
         Scenario(
             "session (5 keys)",
             app,
-            "/cart",
             headers={"Cookie": cookie},
             family="session",
         ),
         Scenario(
             "form POST (20 fields)",
             app,
-            "/signup",
             method="POST",
             data=FORM_FIELDS,
             family="form",
@@ -321,7 +358,6 @@ def _many_string_routes(fw: ModuleType) -> Scenario:
     return Scenario(
         "200 routes (2 variables), last",
         app,
-        "/section199/books/3",
         family="200 routes",
     )
 
@@ -358,9 +394,7 @@ def _nested_blueprints(fw: ModuleType) -> Scenario:
         api.register_blueprint(child)
     app.register_blueprint(api)
     app.register_blueprint(admin)
-    return Scenario(
-        "blueprints (5, nested) + url_for", app, "/api/orders/7", family="blueprint"
-    )
+    return Scenario("blueprints (5, nested) + url_for", app, family="blueprint")
 
 
 def _many_hooks(fw: ModuleType) -> Scenario:
@@ -410,9 +444,9 @@ def _many_hooks(fw: ModuleType) -> Scenario:
         return f"account of {fw.g.account}"
 
     app.register_blueprint(bp)
-    return Scenario("hooks (3+3+2, app+blueprint)", app, "/account/", family="hooks")
+    return Scenario("hooks (3+3+2, app+blueprint)", app, family="hooks")
 
 
 def werkzeug_floor() -> Scenario:
     """Request + Map match + Response with werkzeug alone: the floor."""
-    return Scenario("hello", werkzeug_hello_app(), "/")
+    return Scenario("hello", werkzeug_hello_app())
