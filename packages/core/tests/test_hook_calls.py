@@ -202,3 +202,50 @@ def test_an_overriding_ensure_sync_is_asked_for_every_hook_and_view() -> None:
         "async_teardown",
         "count_teardown",
     ]
+
+
+def test_an_ensure_sync_replaced_between_requests_is_asked_from_the_next() -> None:
+    # The synchronous driver reads ensure_sync once per registry it walks:
+    # a replacement made after a request is asked for every function of the
+    # next one, and no longer once it is removed.
+    class Later(Flask):
+        pass
+
+    app = Later("between_requests")
+    events: list[str] = []
+    _hooked_app(lambda name: app, events)
+    client = app.test_client()
+    first = client.get("/account/").data
+    asked: list[str] = []
+    own = app.ensure_sync
+
+    def on_instance(func: Callable[..., Any]) -> Callable[..., Any]:
+        asked.append(func.__name__)
+        return own(func)
+
+    app.ensure_sync = on_instance  # type: ignore[method-assign]
+    assert client.get("/account/").data == first
+    expected = [
+        "load_user",
+        "async_before",
+        "check_account",
+        "async_check",
+        "account",
+        "async_account_header",
+        "server_header",
+        "async_teardown",
+        "count_teardown",
+    ]
+    assert asked == expected
+    del app.ensure_sync
+    asked.clear()
+    client.get("/account/")
+    assert asked == []
+
+    def on_class(self: Flask, func: Callable[..., Any]) -> Callable[..., Any]:
+        asked.append(func.__name__)
+        return Flask.ensure_sync(self, func)
+
+    Later.ensure_sync = on_class  # type: ignore[method-assign]
+    assert client.get("/account/").data == first
+    assert asked == expected

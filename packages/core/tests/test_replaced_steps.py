@@ -103,3 +103,36 @@ def test_other_attributes_do_not_count_as_replaced_steps() -> None:
     assert app._overridden_steps == {"preprocess_request"}
     del app.preprocess_request
     assert app._overridden_steps == frozenset()
+
+
+@pytest.mark.parametrize("protocol", ["wsgi", "asgi"])
+def test_the_instance_keeps_the_steps_its_class_would_give(protocol: str) -> None:
+    # Each app holds its own set of replaced steps from the start (read
+    # faster than the class's); it is the one the class gives, and a
+    # subclass replacing a step in __init__ before Flask's still counts.
+    calls: list[str] = []
+
+    class Custom(Flask):
+        def __init__(self, name: str) -> None:
+            self.process_response = recording_before_init(calls)  # type: ignore[method-assign]
+            super().__init__(name)
+
+        def dispatch_request(self) -> Any:
+            calls.append("subclass dispatch")
+            return super().dispatch_request()
+
+    app = Custom("replaced_steps")
+    assert "_overridden_steps" in vars(app)
+    assert app._overridden_steps == {"dispatch_request", "process_response"}
+    assert vars(make_app())["_overridden_steps"] == Flask._overridden_steps
+    app.get("/")(lambda: "view")
+    assert served(app, protocol).data == b"view"
+    assert calls == ["subclass dispatch", "process_response"]
+
+
+def recording_before_init(calls: list[str]) -> Callable[[Any], Any]:
+    def process_response(response: Any) -> Any:
+        calls.append("process_response")
+        return response
+
+    return process_response

@@ -1,5 +1,6 @@
-"""The synchronous drivers of pipeline steps (run_sync and run_steps) and
-the synchronous caller's shortcut past ``ensure_sync`` for plain functions."""
+"""The synchronous drivers of pipeline steps (run_sync and run_steps), the
+synchronous caller's ``as_sync`` and ``ensure_sync``'s quick answer for
+plain functions."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from werkzeug.test import Client
 
+from flaskish_routing import async_bridge
 from flaskish_routing import is_coroutine_function
 from flaskish_routing import Router
 from flaskish_routing import View
@@ -153,17 +155,17 @@ def _arguments(func: Callable[..., Any]) -> tuple[tuple[Any, ...], dict[str, Any
 
 
 @pytest.mark.parametrize("name", list(FUNCTIONS))
-def test_as_sync_answers_as_ensure_sync(name: str) -> None:
+def test_ensure_sync_answers_as_is_coroutine_function(name: str) -> None:
+    # Router.ensure_sync has is_coroutine_function's quick answer inline.
     func = FUNCTIONS[name]
     app = Router(__name__)
     through_ensure_sync = app.ensure_sync(func)
-    shortcut = app._sync_caller.as_sync(func)
-    # Plain functions come back as they are either way; coroutine
-    # functions as a wrapper (a new one on each call).
-    assert (shortcut is func) == (through_ensure_sync is func)
-    assert (shortcut is func) == (not is_coroutine_function(func))
+    assert (through_ensure_sync is func) == (not is_coroutine_function(func))
+    assert (through_ensure_sync is func) == (not inspect.iscoroutinefunction(func))
+    assert app._sync_caller.as_sync == app.ensure_sync
     args, kwargs = _arguments(func)
-    assert shortcut(*args, **kwargs) == through_ensure_sync(*args, **kwargs)
+    expected = async_bridge.ensure_sync(func)(*args, **kwargs)
+    assert through_ensure_sync(*args, **kwargs) == expected
 
 
 def test_the_caller_calls_as_the_steps_await() -> None:

@@ -132,6 +132,9 @@ class Flask(
         instance_relative_config: bool = False,
         root_path: _OptionalStr = None,
     ) -> None:
+        # An instance attribute, read by every request, is looked up faster
+        # than the class's (see PipelineMixin._overridden_steps).
+        self._note_step_replacements()
         super().__init__(
             import_name,
             root_path=root_path,

@@ -381,10 +381,10 @@ class PipelineMixin:
             response = self.make_default_options_response()
             return response if call is self._sync_caller else _resolved(response)
         view = self.view_functions[rule.endpoint]
-        sync = self._sync_caller
-        if call is sync:
-            # What the synchronous caller would do, without its coroutine.
-            return sync.as_sync(view)(**request.view_args)
+        if call is self._sync_caller:
+            # What the synchronous caller would do (its as_sync is this
+            # ensure_sync), without its coroutine.
+            return self.ensure_sync(view)(**request.view_args)
         return call(view, **request.view_args)
 
     def make_default_options_response(self) -> BaseResponse:

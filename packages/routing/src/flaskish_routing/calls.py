@@ -15,12 +15,9 @@ from collections.abc import Awaitable
 from collections.abc import Callable
 from collections.abc import Coroutine
 from collections.abc import Iterable
-from types import MethodType
 from typing import Any
 from typing import Protocol
 from typing import TypeVar
-
-from .async_bridge import is_coroutine_function
 
 T = TypeVar("T")
 
@@ -62,44 +59,28 @@ class _EnsureSyncOwner(Protocol):
 
 
 class SyncCaller:
-    """The WSGI driver's caller: calls at once through ``owner.ensure_sync``
-    (read on each call, so an overridden or replaced one is used).
+    """The WSGI driver's caller: calls at once through ``owner.ensure_sync``.
 
-    ``plain_ensure_sync`` is the ``ensure_sync`` of ``owner``'s base class,
-    which returns functions that are not ``async def`` as they are: while
-    ``owner`` uses that one (neither its class nor the instance replaced
-    it), plain functions are called without asking it.
+    ``owner.ensure_sync`` is read once for each :attr:`as_sync` (a step
+    reads that once per registry it walks), so an ``ensure_sync``
+    overridden, or replaced on the instance or its class, is used from the
+    next walk on.
     """
 
-    __slots__ = ("_plain_ensure_sync", "owner")
+    __slots__ = ("owner",)
 
-    def __init__(
-        self,
-        owner: _EnsureSyncOwner,
-        plain_ensure_sync: Callable[[Any, Callable[..., Any]], Any] | None = None,
-    ) -> None:
+    def __init__(self, owner: _EnsureSyncOwner) -> None:
         self.owner = owner
-        # Bound to owner: equal to owner.ensure_sync while that is the same
-        # function of the same object (bound methods compare so).
-        self._plain_ensure_sync = (
-            None if plain_ensure_sync is None else MethodType(plain_ensure_sync, owner)
-        )
 
-    def as_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        """``owner.ensure_sync(func)``, without that call for a function
-        that is not ``async def`` while ``owner`` has the plain
-        ``ensure_sync`` (which would return it as it is)."""
-        if (
-            self.owner.ensure_sync == self._plain_ensure_sync
-            and not is_coroutine_function(func)
-        ):
-            return func
-        return self.owner.ensure_sync(func)
+    @property
+    def as_sync(self) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """``owner.ensure_sync`` as it is now."""
+        return self.owner.ensure_sync
 
     async def __call__(
         self, func: Callable[..., Any], /, *args: Any, **kwargs: Any
     ) -> Any:
-        return self.as_sync(func)(*args, **kwargs)
+        return self.owner.ensure_sync(func)(*args, **kwargs)
 
     async def send(self, signal: Signal, sender: Any, /, **kwargs: Any) -> Any:
         return signal.send(sender, _async_wrapper=self.owner.ensure_sync, **kwargs)
