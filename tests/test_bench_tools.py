@@ -24,6 +24,7 @@ BENCH = str(Path(__file__).resolve().parent.parent / "tools" / "bench")
 # only borrowed for this module's tests (others use some of them too).
 BENCH_MODULES = (
     "hello_app",
+    "instructions",
     "library_work",
     "measure",
     "pairing",
@@ -409,3 +410,37 @@ def test_the_floors_import_no_framework() -> None:
         "assert not loaded & {'flask', 'flaskish', 'flaskish_core'}, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_instruction_loop_makes_the_warm_up_and_the_requests_asked_for(
+    bench: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[tuple[str, bytes]] = []
+    call = bench.measure._call
+
+    def counted(app: Any, environ: dict[str, Any]) -> tuple[str, bytes]:
+        made.append(call(app, environ))
+        return made[-1]
+
+    monkeypatch.setattr(bench.measure, "_call", counted)
+    bench.instructions.request_loop("flaskish", "hello", 7)
+    assert len(made) == bench.instructions.WARM_UP + 7
+    assert set(made) == {("200 OK", b"Hello, World!")}
+
+
+def test_the_instruction_loop_names_the_scenarios_it_knows(bench: Any) -> None:
+    with pytest.raises(SystemExit, match=r"no scenario 'nope'; known: hello, "):
+        bench.instructions.request_loop("flaskish", "nope", 1)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux only")
+def test_the_memory_probe_reports_its_own_process_not_the_benchmarks(
+    bench: Any,
+) -> None:
+    # A parent larger than the probe: ru_maxrss, which Linux carries over
+    # exec, would report this instead of the probe's own peak.
+    ballast = bytearray(160 * 1024 * 1024)
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    rss = bench.run._python_probe(bench.run.MEMORY_PROBE.format(fw="flaskish"), 1)
+    assert 5 < rss < 100
+    del ballast
