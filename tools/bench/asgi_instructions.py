@@ -18,12 +18,10 @@ two versions of the ASGI edge. Needs valgrind; about a minute per case.
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from instructions import callgrind
 
 HERE = Path(__file__).resolve().parent
 CASES = ("flaskish", "flaskish-sync", "starlette", "quart", "floor")
@@ -65,27 +63,8 @@ else:
 
 
 def _instructions(case: str, count: int) -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        done = subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                f"--callgrind-out-file={os.path.join(folder, 'out')}",
-                sys.executable,
-                "-c",
-                _PROGRAM.format(here=str(HERE)),
-                case,
-                str(count),
-            ],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
-            check=False,
-        )
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if found is None:
-        raise SystemExit(done.stderr[-3000:])
-    return int(found.group(1))
+    program = _PROGRAM.format(here=str(HERE))
+    return callgrind([sys.executable, "-c", program, case, str(count)])
 
 
 def per_request(case: str, count: int) -> float:

@@ -58,23 +58,17 @@ def request_loop(framework: str, scenario: str, requests: int) -> None:
     deque(starmap(one, repeat((), requests)), maxlen=0)
 
 
-def per_request(framework: str, scenario: str, requests: int) -> float:
-    """Instructions of one request of ``scenario`` on ``framework``."""
+def callgrind(command: list[str], *options: str) -> int:
+    """Instructions callgrind counts while running ``command`` (with
+    ``options`` for valgrind), hash randomisation off."""
     with tempfile.TemporaryDirectory() as folder:
         done = subprocess.run(
             [
                 "valgrind",
                 "--tool=callgrind",
-                "--collect-atstart=no",
-                "--toggle-collect=starmap_next",
+                *options,
                 f"--callgrind-out-file={os.path.join(folder, 'out')}",
-                sys.executable,
-                __file__,
-                "--loop",
-                framework,
-                scenario,
-                "--requests",
-                str(requests),
+                *command,
             ],
             capture_output=True,
             text=True,
@@ -84,7 +78,22 @@ def per_request(framework: str, scenario: str, requests: int) -> float:
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
         raise SystemExit(done.stderr[-3000:])
-    return int(found.group(1)) / requests
+    return int(found.group(1))
+
+
+def per_request(framework: str, scenario: str, requests: int) -> float:
+    """Instructions of one request of ``scenario`` on ``framework``."""
+    command = [
+        sys.executable,
+        __file__,
+        "--loop",
+        framework,
+        scenario,
+        "--requests",
+        str(requests),
+    ]
+    options = ("--collect-atstart=no", "--toggle-collect=starmap_next")
+    return callgrind(command, *options) / requests
 
 
 def main() -> None:

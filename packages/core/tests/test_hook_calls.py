@@ -185,23 +185,28 @@ def test_hooks_run_alike_along_every_path(maker: str, asgi: bool) -> None:
     assert expected[4][2] == b"stopped early"
 
 
+# The functions of one request to /account/ of _hooked_app, in the order
+# an ensure_sync is asked for them.
+ASKED_IN_ORDER = [
+    "load_user",
+    "async_before",
+    "check_account",
+    "async_check",
+    "account",
+    "async_account_header",
+    "server_header",
+    "async_teardown",
+    "count_teardown",
+]
+
+
 def test_an_overriding_ensure_sync_is_asked_for_every_hook_and_view() -> None:
     app = _overriding("asked")
     events: list[str] = []
     _hooked_app(lambda name: app, events)
     app.test_client().get("/account/")
     asked = [name for name in app.asked if name != "<lambda>"]  # type: ignore[attr-defined]
-    assert asked == [
-        "load_user",
-        "async_before",
-        "check_account",
-        "async_check",
-        "account",
-        "async_account_header",
-        "server_header",
-        "async_teardown",
-        "count_teardown",
-    ]
+    assert asked == ASKED_IN_ORDER
 
 
 def test_an_ensure_sync_replaced_between_requests_is_asked_from_the_next() -> None:
@@ -225,18 +230,7 @@ def test_an_ensure_sync_replaced_between_requests_is_asked_from_the_next() -> No
 
     app.ensure_sync = on_instance  # type: ignore[method-assign]
     assert client.get("/account/").data == first
-    expected = [
-        "load_user",
-        "async_before",
-        "check_account",
-        "async_check",
-        "account",
-        "async_account_header",
-        "server_header",
-        "async_teardown",
-        "count_teardown",
-    ]
-    assert asked == expected
+    assert asked == ASKED_IN_ORDER
     del app.ensure_sync
     asked.clear()
     client.get("/account/")
@@ -248,4 +242,4 @@ def test_an_ensure_sync_replaced_between_requests_is_asked_from_the_next() -> No
 
     Later.ensure_sync = on_class  # type: ignore[method-assign]
     assert client.get("/account/").data == first
-    assert asked == expected
+    assert asked == ASKED_IN_ORDER
