@@ -12,10 +12,8 @@ from collections.abc import Coroutine
 from collections.abc import Iterable
 from collections.abc import Sequence
 from functools import cached_property
-from inspect import CO_COROUTINE
 from itertools import chain
 from itertools import repeat
-from types import FunctionType
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -53,12 +51,6 @@ class PipelineSteps:
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
         """``func`` itself, or :meth:`async_to_sync` of it for an ``async def``
         function; used for every view, hook and handler."""
-        # async_bridge.is_coroutine_function, its quick answer inline: this
-        # runs for every view and hook.
-        if type(func) is FunctionType and not func.__dict__:
-            if func.__code__.co_flags & CO_COROUTINE:
-                return self.async_to_sync(func)
-            return func
         if async_bridge.is_coroutine_function(func):
             return self.async_to_sync(func)
         return func
