@@ -53,14 +53,12 @@ _status_lines: dict[int, tuple[str, str]] = {}
 
 
 def _plain_layout(cls: type[Any]) -> bool:
-    plain = _plain_layouts.get(cls)
-    if plain is None:
-        plain = not any(
-            name in vars(klass)
-            for klass in cls.__mro__
-            for name in _INSTANCE_ATTRIBUTES
-        )
-        remember(_plain_layouts, cls, plain, 64)
+    """Whether ``cls`` defines none of the instance attributes; remembered,
+    and the caller looks there first."""
+    plain = not any(
+        name in vars(klass) for klass in cls.__mro__ for name in _INSTANCE_ATTRIBUTES
+    )
+    remember(_plain_layouts, cls, plain, 64)
     return plain
 
 
@@ -106,8 +104,9 @@ def plain_response(
         or cls.__setattr__ is not _OBJECT_SETATTR
         or "\n" in content_type
         or "\r" in content_type
-        # The remembered answer first: a call less for a class seen before.
-        or not (_plain_layouts.get(cls) or _plain_layout(cls))
+        or not (
+            _plain_layout(cls) if (plain := _plain_layouts.get(cls)) is None else plain
+        )
     ):
         return None
     known = _status_lines.get(status)
